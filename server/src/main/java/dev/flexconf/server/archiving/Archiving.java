@@ -1,0 +1,44 @@
+package dev.flexconf.server.archiving;
+
+import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.store.ReleaseStore;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The archiving rules, all of them inferred from client behaviour rather than documented by Twilio
+ * (README lists them): archiving is one way and a second archive is a 400 20400; what the active
+ * release contains cannot be archived; nothing archived can be put into a new configuration or
+ * released. Each rule is one method here, so a run against real Twilio that disagrees changes one
+ * place. Stateless.
+ */
+public final class Archiving {
+    private Archiving() {
+    }
+
+    /** A second archive of the same thing is refused ("Plugin is already archived."). */
+    public static void requireNotYetArchived(String kind, boolean archived) {
+        if (archived) {
+            throw TwilioException.ruleBroken(kind + " is already archived.");
+        }
+    }
+
+    /**
+     * A plugin, plugin version or configuration that the active release of {@code account} contains
+     * cannot be archived.
+     */
+    public static void requireNotActive(Handle h, String account, String kind, String sid) {
+        boolean active = sid.startsWith("FJ")
+                ? ReleaseStore.isActive(h, account, sid)
+                : ReleaseStore.activeContains(h, account, sid);
+        if (active) {
+            throw TwilioException.ruleBroken(kind + " " + sid + " is part of an active release");
+        }
+    }
+
+    /** Something archived cannot be used: bundled into a new configuration, or released. */
+    public static void requireUsable(String kind, String sid, boolean archived) {
+        if (archived) {
+            throw TwilioException.ruleBroken(kind + " " + sid + " is archived and cannot be used");
+        }
+    }
+}

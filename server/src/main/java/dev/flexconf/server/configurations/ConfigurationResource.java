@@ -1,0 +1,150 @@
+package dev.flexconf.server.configurations;
+
+import dev.flexconf.model.ListConfiguredPluginResponse;
+import dev.flexconf.model.ListPluginConfigurationResponse;
+import dev.flexconf.server.archiving.Archiving;
+import dev.flexconf.server.http.BaseUrl;
+import dev.flexconf.server.http.BasicAuth;
+import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.http.Form;
+import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.Paging;
+import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.store.ConfigurationStore;
+import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
+import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
+import dev.flexconf.server.store.ConfigurationStore.Entry;
+import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.PluginStore;
+import dev.flexconf.server.store.PluginStore.PluginRow;
+import dev.flexconf.server.store.Sids;
+import dev.flexconf.server.store.VersionStore;
+import dev.flexconf.server.store.VersionStore.VersionRow;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@code /v1/PluginService/Configurations} and their configured plugins. A configuration is immutable:
+ * after create, archive (one way) is the only change, and its configured plugins stay fetchable as
+ * they were bundled. Thread-safe.
+ */
+public final class ConfigurationResource {
+    private static final String PATH = "/v1/PluginService/Configurations";
+
+    private final Database db;
+    private final Paging paging;
+    private final BaseUrl baseUrl;
+
+    public ConfigurationResource(Database db, Paging paging, BaseUrl baseUrl) {
+        this.db = db;
+        this.paging = paging;
+        this.baseUrl = baseUrl;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::list);
+        routes.post(PATH, this::create);
+        routes.get(PATH + "/{Sid}", this::fetch);
+        routes.post(PATH + "/{Sid}/Archive", this::archive);
+        routes.get(PATH + "/{ConfigurationSid}/Plugins", this::listPlugins);
+        routes.get(PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
+    }
+
+    /**
+     * The configuration of the request's account named by path parameter {@code param}: a malformed
+     * sid is a 400 naming the parameter, an unknown one a 404 for the requested path.
+     */
+    public static ConfigurationRow require(Handle h, Context ctx, String param) {
+        String sid = ctx.pathParam(param);
+        if (!Sids.isSid("FJ", sid)) {
+            throw TwilioException.invalidParameter(param, "must be a configuration sid (FJ followed by 32 hex digits)");
+        }
+        return ConfigurationStore.find(h, BasicAuth.account(ctx), sid)
+                .orElseThrow(() -> TwilioException.notFound(ctx.path()));
+    }
+
+    private void create(Context ctx) {
+        String account = BasicAuth.account(ctx);
+        Form form = Form.of(ctx);
+        String name = form.required("Name");
+        String description = form.last("Description");
+        List<PluginEntry> requested = form.all("Plugins").stream().map(PluginEntry::parse).toList();
+        ConfigurationRow row = db.write(h ->
+                ConfigurationStore.insert(h, account, name, description, entries(h, account, requested), Dates.now()));
+        Json.respond(ctx, 201, ConfigurationViews.configuration(row, baseUrl.of(ctx)));
+    }
+
+    /**
+     * Resolves requested entries: each version must be a version of this account, usable (neither it
+     * nor its plugin archived), and at most one version per plugin.
+     */
+    private static List<Entry> entries(Handle h, String account, List<PluginEntry> requested) {
+        List<Entry> entries = new ArrayList<>(requested.size());
+        Set<String> plugins = new HashSet<>();
+        for (PluginEntry e : requested) {
+            VersionRow version = VersionStore.findBySid(h, account, e.pluginVersion())
+                    .orElseThrow(() -> TwilioException.invalidParameter("Plugins",
+                            "plugin version " + e.pluginVersion() + " was not found"));
+            PluginRow plugin = PluginStore.find(h, account, version.pluginSid()).orElseThrow();
+            if (!plugins.add(plugin.sid())) {
+                throw TwilioException.invalidParameter("Plugins",
+                        "plugin " + plugin.uniqueName() + " (" + plugin.sid() + ") is given more than once");
+            }
+            Archiving.requireUsable("Plugin", plugin.sid(), plugin.archived());
+            Archiving.requireUsable("Plugin version", version.sid(), version.archived());
+            entries.add(new Entry(plugin.sid(), version.sid(), e.phase()));
+        }
+        return entries;
+    }
+
+    private void fetch(Context ctx) {
+        ConfigurationRow row = db.read(h -> require(h, ctx, "Sid"));
+        Json.respond(ctx, 200, ConfigurationViews.configuration(row, baseUrl.of(ctx)));
+    }
+
+    private void list(Context ctx) {
+        String account = BasicAuth.account(ctx);
+        String base = baseUrl.of(ctx);
+        Paging.Page<ConfigurationRow> page =
+                db.read(h -> paging.page(ctx, "configurations", k -> ConfigurationStore.list(h, account, k)));
+        Json.respond(ctx, 200, new ListPluginConfigurationResponse()
+                .configurations(page.items().stream().map(r -> ConfigurationViews.configuration(r, base)).toList())
+                .meta(page.meta()));
+    }
+
+    private void archive(Context ctx) {
+        String account = BasicAuth.account(ctx);
+        ConfigurationRow row = db.write(h -> {
+            ConfigurationRow configuration = require(h, ctx, "Sid");
+            Archiving.requireNotYetArchived("Configuration", configuration.archived());
+            Archiving.requireNotActive(h, account, "Configuration", configuration.sid());
+            return ConfigurationStore.archive(h, configuration.sid());
+        });
+        Json.respond(ctx, 200, ConfigurationViews.archive(row, baseUrl.of(ctx)));
+    }
+
+    private void listPlugins(Context ctx) {
+        String base = baseUrl.of(ctx);
+        Paging.Page<ConfiguredPluginRow> page = db.read(h -> {
+            ConfigurationRow configuration = require(h, ctx, "ConfigurationSid");
+            return paging.page(ctx, "plugins", k -> ConfigurationStore.plugins(h, configuration.sid(), k));
+        });
+        Json.respond(ctx, 200, new ListConfiguredPluginResponse()
+                .plugins(page.items().stream().map(r -> ConfigurationViews.configuredPlugin(r, base)).toList())
+                .meta(page.meta()));
+    }
+
+    private void fetchPlugin(Context ctx) {
+        ConfiguredPluginRow row = db.read(h -> {
+            ConfigurationRow configuration = require(h, ctx, "ConfigurationSid");
+            return ConfigurationStore.plugin(h, configuration.sid(), ctx.pathParam("PluginSid"))
+                    .orElseThrow(() -> TwilioException.notFound(ctx.path()));
+        });
+        Json.respond(ctx, 200, ConfigurationViews.configuredPlugin(row, baseUrl.of(ctx)));
+    }
+}

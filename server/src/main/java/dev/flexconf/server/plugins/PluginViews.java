@@ -1,0 +1,46 @@
+package dev.flexconf.server.plugins;
+
+import dev.flexconf.model.Plugin;
+import dev.flexconf.model.PluginArchive;
+import dev.flexconf.model.PluginLinks;
+import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.store.PluginStore.PluginRow;
+import java.net.URI;
+
+/** Plugins as the wire shows them. Stateless. */
+final class PluginViews {
+    private PluginViews() {
+    }
+
+    static String url(String base, String sid) {
+        return base + "/v1/PluginService/Plugins/" + sid;
+    }
+
+    static Plugin plugin(PluginRow row, String base) {
+        String url = url(base, row.sid());
+        return new Plugin()
+                .sid(row.sid())
+                .accountSid(row.accountSid())
+                .uniqueName(row.uniqueName())
+                .friendlyName(row.friendlyName())
+                .description(row.description())
+                .archived(row.archived())
+                .dateCreated(Dates.of(row.dateCreated()))
+                .dateUpdated(Dates.of(row.dateUpdated()))
+                .url(URI.create(url))
+                .links(new PluginLinks().pluginVersions(URI.create(url + "/Versions")));
+    }
+
+    static PluginArchive archive(PluginRow row, String base) {
+        return new PluginArchive()
+                .sid(row.sid())
+                .accountSid(row.accountSid())
+                .uniqueName(row.uniqueName())
+                .friendlyName(row.friendlyName())
+                .description(row.description())
+                .archived(row.archived())
+                .dateCreated(Dates.of(row.dateCreated()))
+                .dateUpdated(Dates.of(row.dateUpdated()))
+                .url(URI.create(url(base, row.sid())));
+    }
+}

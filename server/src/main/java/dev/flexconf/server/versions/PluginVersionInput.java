@@ -1,0 +1,52 @@
+package dev.flexconf.server.versions;
+
+import dev.flexconf.server.http.Form;
+import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.store.VersionStore.NewVersion;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The rules for the body of a new plugin version: {@code Version} and {@code PluginUrl} required,
+ * {@code PluginUrl} an absolute http(s) URL, {@code Private} a boolean read case-insensitively
+ * (default false), {@code ValidateStatus} {@code success} or {@code failure}, either case. Stateless.
+ */
+final class PluginVersionInput {
+    private PluginVersionInput() {
+    }
+
+    static NewVersion read(Form form) {
+        String version = form.required("Version");
+        String pluginUrl = form.required("PluginUrl");
+        requireHttpUrl(pluginUrl);
+        boolean isPrivate = form.bool("Private", false);
+        String validateStatus = form.last("ValidateStatus");
+        if (validateStatus != null) {
+            validateStatus = validateStatus.toLowerCase(Locale.ROOT);
+            if (!validateStatus.equals("success") && !validateStatus.equals("failure")) {
+                throw TwilioException.invalidParameter("ValidateStatus", "must be success or failure");
+            }
+        }
+        return new NewVersion(version, pluginUrl, form.last("Changelog"), isPrivate, form.last("CliVersion"),
+                validateStatus);
+    }
+
+    /** A version is validated when its bundle was reported as validated successfully. */
+    static boolean isValidated(String validateStatus) {
+        return "success".equals(validateStatus);
+    }
+
+    private static void requireHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw TwilioException.invalidParameter("PluginUrl", "must be an absolute http or https URL");
+    }
+}

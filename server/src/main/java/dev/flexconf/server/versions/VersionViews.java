@@ -1,0 +1,46 @@
+package dev.flexconf.server.versions;
+
+import dev.flexconf.model.PluginVersion;
+import dev.flexconf.model.PluginVersionArchive;
+import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.store.VersionStore.VersionRow;
+import java.net.URI;
+
+/** Plugin versions as the wire shows them. Stateless. */
+final class VersionViews {
+    private VersionViews() {
+    }
+
+    private static URI url(String base, VersionRow row) {
+        return URI.create(base + "/v1/PluginService/Plugins/" + row.pluginSid() + "/Versions/" + row.sid());
+    }
+
+    static PluginVersion version(VersionRow row, String base) {
+        return new PluginVersion()
+                .sid(row.sid())
+                .pluginSid(row.pluginSid())
+                .accountSid(row.accountSid())
+                .version(row.version())
+                .pluginUrl(URI.create(row.pluginUrl()))
+                .changelog(row.changelog())
+                ._private(row.isPrivate())
+                .archived(row.archived())
+                .validated(PluginVersionInput.isValidated(row.validateStatus()))
+                .dateCreated(Dates.of(row.dateCreated()))
+                .url(url(base, row));
+    }
+
+    static PluginVersionArchive archive(VersionRow row, String base) {
+        return new PluginVersionArchive()
+                .sid(row.sid())
+                .pluginSid(row.pluginSid())
+                .accountSid(row.accountSid())
+                .version(row.version())
+                .pluginUrl(URI.create(row.pluginUrl()))
+                .changelog(row.changelog())
+                ._private(row.isPrivate())
+                .archived(row.archived())
+                .dateCreated(Dates.of(row.dateCreated()))
+                .url(url(base, row));
+    }
+}
