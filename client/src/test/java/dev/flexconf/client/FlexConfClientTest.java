@@ -138,6 +138,27 @@ class FlexConfClientTest {
     }
 
     @Test
+    void rollsBackByReleasingAnOlderConfiguration() throws ApiException {
+        PluginVersion crm100 = newVersion("crm", "1.0.0");
+        PluginVersion crm110 = api.createPluginVersion(crm100.getPluginSid(), "1.1.0",
+                java.net.URI.create("https://example.com/crm-1.1.0.js"), null, "second", false, null, null);
+        String a = api.createPluginConfiguration("A", null, List.of(entry(crm100.getSid(), 0)), null).getSid();
+        String b = api.createPluginConfiguration("B", null, List.of(entry(crm110.getSid(), 0)), null).getSid();
+
+        api.createPluginRelease(a, null);
+        assertEquals(a, api.fetchActivePluginRelease(null).getConfigurationSid());
+        api.createPluginRelease(b, null);
+        assertEquals(b, api.fetchActivePluginRelease(null).getConfigurationSid());
+        api.createPluginRelease(a, null);
+        assertEquals(a, api.fetchActivePluginRelease(null).getConfigurationSid());
+
+        assertEquals(List.of(a, b, a), api.listPluginRelease(null, null, null, null).getReleases().stream()
+                .map(dev.flexconf.model.PluginRelease::getConfigurationSid).toList());
+        assertEquals(crm110.getSid(), api.fetchConfiguredPlugin(b, "crm", null).getPluginVersionSid());
+        assertEquals(crm100.getSid(), api.fetchConfiguredPlugin(a, "crm", null).getPluginVersionSid());
+    }
+
+    @Test
     void surfacesANotFoundAsATypedTwilioError() {
         TwilioApiException e = assertThrows(TwilioApiException.class,
                 () -> api.fetchPluginConfiguration("FJ00000000000000000000000000000000", null));

@@ -111,8 +111,9 @@ class PluginScenarios extends Scenario {
 
     @Test
     void archivingTwiceIsRefused() {
-        String sid = Fixtures.plugin(Fixtures.unique("archive-twice"));
-        api().post(V1 + "/Plugins/" + sid + "/Archive").then().statusCode(200);
+        String name = Fixtures.unique("archive-twice");
+        String sid = Fixtures.plugin(name);
+        api().post(V1 + "/Plugins/" + name + "/Archive").then().statusCode(200).body("sid", equalTo(sid));
         api().post(V1 + "/Plugins/" + sid + "/Archive").then().statusCode(400)
                 .body("code", equalTo(20400)).body("message", equalTo("Plugin is already archived."));
     }

@@ -68,6 +68,22 @@ class PluginVersionScenarios extends Scenario {
     }
 
     @Test
+    void aValidateStatusOtherThanSuccessOrFailureIsRefused() {
+        String plugin = Fixtures.plugin(Fixtures.unique("validate"));
+        misuse().contentType(FORM).body(form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js", "ValidateStatus", "maybe"))
+                .post(V1 + "/Plugins/" + plugin + "/Versions").then().statusCode(400)
+                .body("code", equalTo(20001)).body("message", containsString("ValidateStatus"));
+    }
+
+    @Test
+    void anArchivedPluginTakesNoNewVersions() {
+        String plugin = Fixtures.plugin(Fixtures.unique("retired"));
+        api().post(V1 + "/Plugins/" + plugin + "/Archive").then().statusCode(200);
+        api().contentType(FORM).body(form("Version", "9.9.9", "PluginUrl", "https://example.com/p.js"))
+                .post(V1 + "/Plugins/" + plugin + "/Versions").then().statusCode(400).body("code", equalTo(20400));
+    }
+
+    @Test
     void aVersionIsFoundBySidAndByVersionString() {
         String name = Fixtures.unique("lookup");
         String plugin = Fixtures.plugin(name);
