@@ -1,35 +1,51 @@
 package dev.flexconf.server;
 
+import dev.flexconf.model.SeedResult;
+import dev.flexconf.server.admin.AdminResource;
 import dev.flexconf.server.configurations.ConfigurationResource;
+import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
 import dev.flexconf.server.http.JettyErrors;
 import dev.flexconf.server.http.Paging;
+import dev.flexconf.server.journal.Recorder;
+import dev.flexconf.server.journal.RequestJournal;
 import dev.flexconf.server.plugins.PluginResource;
 import dev.flexconf.server.releases.ReleaseResource;
+import dev.flexconf.server.seed.Seeder;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The FlexConf emulator of Twilio's PluginService: an HTTP server over its own SQLite database. Start
- * it with {@link #start(ServerOptions)}; it owns its database and port until {@link #close()}.
- * Thread-safe.
+ * The FlexConf emulator of Twilio's PluginService: an HTTP server over its own SQLite database, with
+ * an admin API under {@code /__flexconf/}. Start it with {@link #start(ServerOptions)}; it owns its
+ * database, port, request journal and faults until {@link #close()}. Thread-safe.
  */
 public final class FlexConfServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlexConfServer.class);
+    /** The largest request the HTTP layer reads (a seed document); API form bodies stop at 1 MB. */
+    static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
     private final Database db;
     private final Javalin app;
     private final String host;
+    private final AdminResource admin;
+    private final RequestJournal journal;
+    private final Faults faults;
 
-    private FlexConfServer(Database db, Javalin app, String host) {
+    private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults) {
         this.db = db;
         this.app = app;
         this.host = host;
+        this.admin = admin;
+        this.journal = journal;
+        this.faults = faults;
     }
 
     /** Opens the database, starts listening and logs one line with URL, database and version. */
@@ -38,22 +54,32 @@ public final class FlexConfServer implements AutoCloseable {
         try {
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
             Paging paging = new Paging(db.secret(), baseUrl);
+            BasicAuth auth = new BasicAuth(options.credentials(), options.strictAuth());
+            RequestJournal journal = new RequestJournal(options.journalCapacity());
+            Recorder recorder = new Recorder(journal, options.logRequests());
+            Faults faults = new Faults();
+            AdminResource admin = new AdminResource(db, journal, faults, baseUrl);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.http.prefer405over404 = true;
-                config.http.maxRequestSize = 1_000_000L;
+                config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
                 ErrorResponses.install(config);
-                config.routes.before("/v1/*", BasicAuth::authenticate);
+                config.routes.before("/v1/*", recorder::start);
+                config.routes.before("/v1/*", auth::authenticate);
+                config.routes.beforeMatched("/v1/*", faults::apply);
+                config.routes.after("/v1/*", recorder::finish);
                 new PluginResource(db, paging, baseUrl).register(config.routes);
                 new VersionResource(db, paging, baseUrl).register(config.routes);
                 new ConfigurationResource(db, paging, baseUrl).register(config.routes);
                 new ReleaseResource(db, paging, baseUrl).register(config.routes);
+                admin.register(config.routes);
             });
             app.start(options.host(), options.port());
-            FlexConfServer server = new FlexConfServer(db, app, options.host());
-            LOG.info("FlexConf {} listening on {} (database {})", Version.get(), server.url(), db.description());
+            FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults);
+            LOG.info("FlexConf {} listening on {} (database {}{})", Version.get(), server.url(), db.description(),
+                    options.strictAuth() ? ", strict auth" : "");
             return server;
         } catch (RuntimeException e) {
             db.close();
@@ -70,6 +96,31 @@ public final class FlexConfServer implements AutoCloseable {
     public String url() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port();
+    }
+
+    /** Deletes every account's resources, journal entries and faults, atomically. */
+    public void reset() {
+        admin.reset(null);
+    }
+
+    /** Deletes one account's resources, journal entries and faults, atomically. */
+    public void reset(String accountSid) {
+        admin.reset(accountSid);
+    }
+
+    /** Loads a seed document (JSON, as {@code POST /__flexconf/seed} takes it); all of it or nothing. */
+    public SeedResult seed(String json) {
+        return new Seeder(db).load(Seeder.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
+    }
+
+    /** The request journal. */
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /** The fault rules. */
+    public Faults faults() {
+        return faults;
     }
 
     /** Stops listening, then closes the database. */

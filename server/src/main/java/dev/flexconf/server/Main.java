@@ -1,9 +1,15 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.http.Credentials;
+import dev.flexconf.server.http.TwilioException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,17 +26,43 @@ public final class Main implements Callable<Integer> {
             description = "Port to listen on, 0 for any free one (env FLEXCONF_PORT).")
     int port;
 
-    @Option(names = "--db", paramLabel = "FILE", defaultValue = "${env:FLEXCONF_DB:-" + ServerOptions.DEFAULT_DATABASE + "}",
-            description = "SQLite database file, created when absent (env FLEXCONF_DB).")
-    Path database;
+    @ArgGroup(exclusive = true)
+    Storage storage = new Storage();
 
-    @Option(names = "--in-memory", defaultValue = "${env:FLEXCONF_IN_MEMORY:-false}",
-            description = "Keep everything in memory instead of a file (env FLEXCONF_IN_MEMORY).")
-    boolean inMemory;
+    /** Where the data lives: one of a file or memory. */
+    static final class Storage {
+        @Option(names = "--db", paramLabel = "FILE", defaultValue = "${env:FLEXCONF_DB:-" + ServerOptions.DEFAULT_DATABASE + "}",
+                description = "SQLite database file, created when absent (env FLEXCONF_DB).")
+        Path database = Path.of(System.getenv().getOrDefault("FLEXCONF_DB", ServerOptions.DEFAULT_DATABASE));
+
+        @Option(names = "--in-memory", defaultValue = "${env:FLEXCONF_IN_MEMORY:-false}",
+                description = "Keep everything in memory instead of a file (env FLEXCONF_IN_MEMORY).")
+        boolean inMemory = Boolean.parseBoolean(System.getenv().getOrDefault("FLEXCONF_IN_MEMORY", "false"));
+    }
 
     @Option(names = "--base-url", defaultValue = "${env:FLEXCONF_BASE_URL}",
             description = "Public base URL for absolute URLs in responses; default: each request's own (env FLEXCONF_BASE_URL).")
     String baseUrl;
+
+    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:FLEXCONF_SEED}",
+            description = "Seed document (JSON, as POST /__flexconf/seed takes it, or an array of them) to load at start (env FLEXCONF_SEED).")
+    Path seed;
+
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:FLEXCONF_CREDENTIALS}",
+            description = "JSON file declaring accounts (account_sid, auth_token) and API keys (sid, secret, account_sid) (env FLEXCONF_CREDENTIALS).")
+    Path credentials;
+
+    @Option(names = "--strict-auth", defaultValue = "${env:FLEXCONF_STRICT_AUTH:-false}",
+            description = "Accept only the declared credentials (env FLEXCONF_STRICT_AUTH).")
+    boolean strictAuth;
+
+    @Option(names = "--log-requests", defaultValue = "${env:FLEXCONF_LOG_REQUESTS:-false}",
+            description = "Log one line per API request (env FLEXCONF_LOG_REQUESTS).")
+    boolean logRequests;
+
+    @Option(names = "--journal-size", defaultValue = "${env:FLEXCONF_JOURNAL_SIZE:-" + ServerOptions.DEFAULT_JOURNAL_CAPACITY + "}",
+            description = "How many API requests the journal keeps (env FLEXCONF_JOURNAL_SIZE).")
+    int journalSize;
 
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);
@@ -39,15 +71,39 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The options these arguments describe; a bad credentials file is an IllegalArgumentException. */
+    ServerOptions options() {
+        if (strictAuth && credentials == null) {
+            throw new IllegalArgumentException("--strict-auth needs --credentials FILE");
+        }
+        Credentials declared = credentials == null ? Credentials.NONE : Credentials.read(credentials);
+        return ServerOptions.defaults()
+                .withHost(host)
+                .withPort(port)
+                .withDatabase(storage.inMemory ? null : storage.database)
+                .withBaseUrl(baseUrl)
+                .withCredentials(declared, strictAuth)
+                .withJournalCapacity(journalSize)
+                .withLogRequests(logRequests);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        ServerOptions options = new ServerOptions(host, port, inMemory ? null : database, baseUrl);
         FlexConfServer server;
         try {
-            server = FlexConfServer.start(options);
-        } catch (IllegalStateException e) {
+            server = FlexConfServer.start(options());
+        } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("flexconf-server: " + e.getMessage());
             return 2;
+        }
+        if (seed != null) {
+            try {
+                seedFrom(server, seed);
+            } catch (IOException | TwilioException e) {
+                System.err.println("flexconf-server: seed " + seed + ": " + e.getMessage());
+                server.close();
+                return 2;
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,6 +112,19 @@ public final class Main implements Callable<Integer> {
         }, "flexconf-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Loads a seed file: one document, or an array of them. */
+    static void seedFrom(FlexConfServer server, Path file) throws IOException {
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        var tree = dev.flexconf.server.http.Json.MAPPER.readTree(json);
+        if (tree != null && tree.isArray()) {
+            for (var doc : tree) {
+                server.seed(doc.toString());
+            }
+        } else {
+            server.seed(json);
+        }
     }
 
     /** Reports the build's version for {@code --version}. */

@@ -1,47 +1,68 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.http.Credentials;
 import java.nio.file.Path;
 
 /**
  * How to start a {@link FlexConfServer}. Immutable; the {@code with…} methods return changed copies.
  *
- * @param host     the interface to listen on
- * @param port     the port, 0 for an ephemeral one
- * @param database the SQLite file, or null for a private in-memory database
- * @param baseUrl  the public base URL of absolute URLs in responses, or null to take each request's
+ * @param host            the interface to listen on
+ * @param port            the port, 0 for an ephemeral one
+ * @param database        the SQLite file, or null for a private in-memory database
+ * @param baseUrl         the public base URL of absolute URLs in responses, or null to take each request's
+ * @param credentials     declared accounts and API keys
+ * @param strictAuth      whether only declared credentials pass
+ * @param journalCapacity how many requests the journal keeps (0 keeps none)
+ * @param logRequests     whether to log one line per API request
  */
-public record ServerOptions(String host, int port, Path database, String baseUrl) {
+public record ServerOptions(String host, int port, Path database, String baseUrl, Credentials credentials,
+        boolean strictAuth, int journalCapacity, boolean logRequests) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4010;
     public static final String DEFAULT_DATABASE = "flexconf.db";
+    public static final int DEFAULT_JOURNAL_CAPACITY = 1000;
 
-    /** 127.0.0.1:4010 with {@code flexconf.db} in the working folder. */
+    /** 127.0.0.1:4010 with {@code flexconf.db} in the working folder, open auth. */
     public static ServerOptions defaults() {
-        return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATABASE), null);
+        return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATABASE), null, Credentials.NONE,
+                false, DEFAULT_JOURNAL_CAPACITY, false);
     }
 
     /** 127.0.0.1 on an ephemeral port with a private in-memory database: for tests. */
     public static ServerOptions ephemeral() {
-        return new ServerOptions(DEFAULT_HOST, 0, null, null);
+        return defaults().withPort(0).inMemory();
     }
 
     public ServerOptions withHost(String host) {
-        return new ServerOptions(host, port, database, baseUrl);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
     }
 
     public ServerOptions withPort(int port) {
-        return new ServerOptions(host, port, database, baseUrl);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
     }
 
     public ServerOptions withDatabase(Path database) {
-        return new ServerOptions(host, port, database, baseUrl);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
     }
 
     public ServerOptions inMemory() {
-        return new ServerOptions(host, port, null, baseUrl);
+        return withDatabase(null);
     }
 
     public ServerOptions withBaseUrl(String baseUrl) {
-        return new ServerOptions(host, port, database, baseUrl);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+    }
+
+    /** Declared credentials; with {@code strict}, only they pass. */
+    public ServerOptions withCredentials(Credentials credentials, boolean strict) {
+        return new ServerOptions(host, port, database, baseUrl, credentials, strict, journalCapacity, logRequests);
+    }
+
+    public ServerOptions withJournalCapacity(int journalCapacity) {
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+    }
+
+    public ServerOptions withLogRequests(boolean logRequests) {
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
     }
 }

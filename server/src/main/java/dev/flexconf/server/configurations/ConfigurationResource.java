@@ -8,6 +8,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
@@ -47,12 +48,12 @@ public final class ConfigurationResource {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::list);
-        routes.post(PATH, this::create);
-        routes.get(PATH + "/{Sid}", this::fetch);
-        routes.post(PATH + "/{Sid}/Archive", this::archive);
-        routes.get(PATH + "/{ConfigurationSid}/Plugins", this::listPlugins);
-        routes.get(PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
+        Operation.get(routes, "ListPluginConfiguration", PATH, this::list);
+        Operation.post(routes, "CreatePluginConfiguration", PATH, this::create);
+        Operation.get(routes, "FetchPluginConfiguration", PATH + "/{Sid}", this::fetch);
+        Operation.post(routes, "UpdatePluginConfigurationArchive", PATH + "/{Sid}/Archive", this::archive);
+        Operation.get(routes, "ListConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins", this::listPlugins);
+        Operation.get(routes, "FetchConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
     }
 
     /**

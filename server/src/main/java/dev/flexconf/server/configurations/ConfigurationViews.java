@@ -10,7 +10,7 @@ import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import java.net.URI;
 
 /** Configurations and configured plugins as the wire shows them. Stateless. */
-final class ConfigurationViews {
+public final class ConfigurationViews {
     private ConfigurationViews() {
     }
 
@@ -18,7 +18,7 @@ final class ConfigurationViews {
         return base + "/v1/PluginService/Configurations/" + sid;
     }
 
-    static PluginConfiguration configuration(ConfigurationRow row, String base) {
+    public static PluginConfiguration configuration(ConfigurationRow row, String base) {
         String url = url(base, row.sid());
         return new PluginConfiguration()
                 .sid(row.sid())

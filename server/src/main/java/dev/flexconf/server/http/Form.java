@@ -26,9 +26,18 @@ public final class Form {
         this.fields = fields;
     }
 
+    /** The largest form body accepted; a larger one is a 413, refused before it is read. */
+    public static final int MAX_BYTES = 1_000_000;
+
     /** Parses the body of {@code ctx}; an empty body is an empty form. */
     public static Form of(Context ctx) {
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw tooLarge();
+        }
         byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BYTES) {
+            throw tooLarge();
+        }
         if (body.length == 0) {
             return new Form(Map.of());
         }
@@ -38,6 +47,10 @@ public final class Form {
                     "Invalid Content-Type " + contentType + ": the body must be application/x-www-form-urlencoded");
         }
         return parse(body);
+    }
+
+    private static TwilioException tooLarge() {
+        return new TwilioException(413, 20001, "Request body too large: the limit is " + MAX_BYTES + " bytes");
     }
 
     static Form parse(byte[] body) {

@@ -7,6 +7,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.Database;
@@ -34,11 +35,11 @@ public final class PluginResource {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::list);
-        routes.post(PATH, this::create);
-        routes.get(PATH + "/{Sid}", this::fetch);
-        routes.post(PATH + "/{Sid}", this::update);
-        routes.post(PATH + "/{Sid}/Archive", this::archive);
+        Operation.get(routes, "ListPlugin", PATH, this::list);
+        Operation.post(routes, "CreatePlugin", PATH, this::create);
+        Operation.get(routes, "FetchPlugin", PATH + "/{Sid}", this::fetch);
+        Operation.post(routes, "UpdatePlugin", PATH + "/{Sid}", this::update);
+        Operation.post(routes, "UpdatePluginArchive", PATH + "/{Sid}/Archive", this::archive);
     }
 
     /**

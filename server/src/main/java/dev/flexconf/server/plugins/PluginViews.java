@@ -8,7 +8,7 @@ import dev.flexconf.server.store.PluginStore.PluginRow;
 import java.net.URI;
 
 /** Plugins as the wire shows them. Stateless. */
-final class PluginViews {
+public final class PluginViews {
     private PluginViews() {
     }
 
@@ -16,7 +16,7 @@ final class PluginViews {
         return base + "/v1/PluginService/Plugins/" + sid;
     }
 
-    static Plugin plugin(PluginRow row, String base) {
+    public static Plugin plugin(PluginRow row, String base) {
         String url = url(base, row.sid());
         return new Plugin()
                 .sid(row.sid())

@@ -8,6 +8,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
@@ -39,10 +40,10 @@ public final class ReleaseResource {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::list);
-        routes.post(PATH, this::create);
-        routes.get(PATH + "/Active", this::active);
-        routes.get(PATH + "/{Sid}", this::fetch);
+        Operation.get(routes, "ListPluginRelease", PATH, this::list);
+        Operation.post(routes, "CreatePluginRelease", PATH, this::create);
+        Operation.get(routes, "FetchActivePluginRelease", PATH + "/Active", this::active);
+        Operation.get(routes, "FetchPluginRelease", PATH + "/{Sid}", this::fetch);
     }
 
     private void create(Context ctx) {
@@ -86,7 +87,8 @@ public final class ReleaseResource {
                 .meta(page.meta()));
     }
 
-    private static PluginRelease view(ReleaseRow row, String base) {
+    /** A release as the wire shows it. */
+    public static PluginRelease view(ReleaseRow row, String base) {
         return new PluginRelease()
                 .sid(row.sid())
                 .accountSid(row.accountSid())

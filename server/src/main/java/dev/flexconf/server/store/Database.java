@@ -73,14 +73,17 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Runs {@code work} on a connection that sees every committed write. */
+    /**
+     * Runs {@code work} in a read transaction: every statement in it sees the same snapshot, one that
+     * holds every write committed before it began and none of a write committed after.
+     */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         if (!readsTakeLock) {
-            return reader.withHandle(work);
+            return reader.inTransaction(work);
         }
         writeLock.lock();
         try {
-            return reader.withHandle(work);
+            return reader.inTransaction(work);
         } finally {
             writeLock.unlock();
         }

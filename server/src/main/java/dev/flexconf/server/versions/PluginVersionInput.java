@@ -12,14 +12,14 @@ import java.util.Locale;
  * {@code PluginUrl} an absolute http(s) URL, {@code Private} a boolean read case-insensitively
  * (default false), {@code ValidateStatus} {@code success} or {@code failure}, either case. Stateless.
  */
-final class PluginVersionInput {
+public final class PluginVersionInput {
     private PluginVersionInput() {
     }
 
     static NewVersion read(Form form) {
         String version = form.required("Version");
         String pluginUrl = form.required("PluginUrl");
-        requireHttpUrl(pluginUrl);
+        requireHttpUrl("PluginUrl", pluginUrl);
         boolean isPrivate = form.bool("Private", false);
         String validateStatus = form.last("ValidateStatus");
         if (validateStatus != null) {
@@ -33,11 +33,12 @@ final class PluginVersionInput {
     }
 
     /** A version is validated when its bundle was reported as validated successfully. */
-    static boolean isValidated(String validateStatus) {
+    public static boolean isValidated(String validateStatus) {
         return "success".equals(validateStatus);
     }
 
-    private static void requireHttpUrl(String value) {
+    /** A plugin URL is an absolute http or https URL; else a 400 naming {@code parameter}. */
+    public static void requireHttpUrl(String parameter, String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
@@ -47,6 +48,6 @@ final class PluginVersionInput {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw TwilioException.invalidParameter("PluginUrl", "must be an absolute http or https URL");
+        throw TwilioException.invalidParameter(parameter, "must be an absolute http or https URL");
     }
 }

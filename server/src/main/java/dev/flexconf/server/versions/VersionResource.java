@@ -7,6 +7,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.plugins.PluginResource;
@@ -36,10 +37,10 @@ public final class VersionResource {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(PATH, this::list);
-        routes.post(PATH, this::create);
-        routes.get(PATH + "/{Sid}", this::fetch);
-        routes.post(PATH + "/{Sid}/Archive", this::archive);
+        Operation.get(routes, "ListPluginVersion", PATH, this::list);
+        Operation.post(routes, "CreatePluginVersion", PATH, this::create);
+        Operation.get(routes, "FetchPluginVersion", PATH + "/{Sid}", this::fetch);
+        Operation.post(routes, "UpdatePluginVersionArchive", PATH + "/{Sid}/Archive", this::archive);
     }
 
     private void create(Context ctx) {

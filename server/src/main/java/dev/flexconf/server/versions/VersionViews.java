@@ -7,7 +7,7 @@ import dev.flexconf.server.store.VersionStore.VersionRow;
 import java.net.URI;
 
 /** Plugin versions as the wire shows them. Stateless. */
-final class VersionViews {
+public final class VersionViews {
     private VersionViews() {
     }
 
@@ -15,7 +15,7 @@ final class VersionViews {
         return URI.create(base + "/v1/PluginService/Plugins/" + row.pluginSid() + "/Versions/" + row.sid());
     }
 
-    static PluginVersion version(VersionRow row, String base) {
+    public static PluginVersion version(VersionRow row, String base) {
         return new PluginVersion()
                 .sid(row.sid())
                 .pluginSid(row.pluginSid())

@@ -1,0 +1,114 @@
+package dev.flexconf.server.admin;
+
+import dev.flexconf.model.FaultList;
+import dev.flexconf.model.FaultRule;
+import dev.flexconf.model.Health;
+import dev.flexconf.model.JournalEntry;
+import dev.flexconf.model.JournalPage;
+import dev.flexconf.server.Version;
+import dev.flexconf.server.faults.Faults;
+import dev.flexconf.server.http.BaseUrl;
+import dev.flexconf.server.http.Form;
+import dev.flexconf.server.http.Json;
+import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.journal.RequestJournal;
+import dev.flexconf.server.seed.Seeder;
+import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.ResetStore;
+import dev.flexconf.server.store.Sids;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Predicate;
+
+/**
+ * FlexConf's admin API under {@code /__flexconf/}: health, reset, seed, the request journal and
+ * faults. It takes no credentials (a local test tool, like WireMock's admin API). Thread-safe.
+ */
+public final class AdminResource {
+    public static final String PATH = "/__flexconf";
+
+    private final Database db;
+    private final Seeder seeder;
+    private final RequestJournal journal;
+    private final Faults faults;
+    private final BaseUrl baseUrl;
+
+    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl) {
+        this.db = db;
+        this.seeder = new Seeder(db);
+        this.journal = journal;
+        this.faults = faults;
+        this.baseUrl = baseUrl;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PATH + "/health", ctx -> Json.respond(ctx, 200, new Health().status(Health.StatusEnum.OK).version(Version.get())));
+        routes.post(PATH + "/reset", this::reset);
+        routes.post(PATH + "/seed", this::seed);
+        routes.get(PATH + "/requests", this::requests);
+        routes.delete(PATH + "/requests", ctx -> {
+            String account = ctx.queryParam("AccountSid");
+            journal.remove(e -> account == null || account.equals(e.getAccountSid()));
+            ctx.status(204);
+        });
+        routes.get(PATH + "/faults", ctx -> Json.respond(ctx, 200, new FaultList().faults(faults.list())));
+        routes.post(PATH + "/faults", this::addFault);
+        routes.delete(PATH + "/faults", ctx -> {
+            faults.clear(null);
+            ctx.status(204);
+        });
+    }
+
+    /**
+     * Deletes the resources, journal entries and faults of one account ({@code AccountSid}) or of all,
+     * the resources in one transaction: a request in flight sees all of them or none.
+     */
+    public void reset(String account) {
+        db.write(h -> {
+            ResetStore.reset(h, account);
+            return null;
+        });
+        journal.remove(e -> account == null || account.equals(e.getAccountSid()));
+        faults.clear(account);
+    }
+
+    private void reset(Context ctx) {
+        String account = Form.of(ctx).last("AccountSid");
+        if (account == null) {
+            account = ctx.queryParam("AccountSid");
+        }
+        if (account != null && !Sids.isSid("AC", account)) {
+            throw TwilioException.invalidParameter("AccountSid", "must be an account sid (AC followed by 32 hex digits)");
+        }
+        reset(account);
+        ctx.status(204);
+    }
+
+    private void seed(Context ctx) throws IOException {
+        try (InputStream body = ctx.bodyInputStream()) {
+            Json.respond(ctx, 201, seeder.load(Seeder.read(body), baseUrl.of(ctx)));
+        }
+    }
+
+    private void requests(Context ctx) {
+        String account = ctx.queryParam("AccountSid");
+        String path = ctx.queryParam("Path");
+        String operation = ctx.queryParam("Operation");
+        Predicate<JournalEntry> filter = e -> (account == null || account.equals(e.getAccountSid()))
+                && (path == null || e.getPath().startsWith(path))
+                && (operation == null || operation.equals(e.getOperation()));
+        Json.respond(ctx, 200, new JournalPage().requests(journal.find(filter)));
+    }
+
+    private void addFault(Context ctx) throws IOException {
+        FaultRule rule;
+        try (InputStream body = ctx.bodyInputStream()) {
+            rule = Json.MAPPER.readValue(body, FaultRule.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new TwilioException(400, 20001, "Invalid fault rule: " + e.getOriginalMessage());
+        }
+        Json.respond(ctx, 201, faults.add(rule));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flexconf.server.store;
+
+import org.jdbi.v3.core.Handle;
+
+/** SQL that deletes accounts' resources, children first. Stateless; runs in the caller's transaction. */
+public final class ResetStore {
+    private ResetStore() {
+    }
+
+    /** Deletes every resource of {@code account}, or of every account when it is null. */
+    public static void reset(Handle h, String account) {
+        if (account == null) {
+            for (String table : new String[] {"configured_plugin", "plugin_release", "configuration", "plugin_version", "plugin"}) {
+                h.execute("DELETE FROM " + table);
+            }
+            return;
+        }
+        h.execute("DELETE FROM configured_plugin WHERE configuration_sid IN (SELECT sid FROM configuration WHERE account_sid = ?)", account);
+        for (String table : new String[] {"plugin_release", "configuration", "plugin_version", "plugin"}) {
+            h.execute("DELETE FROM " + table + " WHERE account_sid = ?", account);
+        }
+    }
+}

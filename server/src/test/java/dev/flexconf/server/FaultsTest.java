@@ -1,0 +1,126 @@
+package dev.flexconf.server;
+
+import static dev.flexconf.server.Http.basic;
+import static dev.flexconf.server.Http.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Fault injection through POST/GET/DELETE /__flexconf/faults, seen by API requests. */
+class FaultsTest {
+    private static final String V1 = "/v1/PluginService";
+    FlexConfServer server;
+    Http http;
+    String account;
+    String auth;
+
+    @BeforeEach
+    void start() {
+        server = FlexConfServer.start(ServerOptions.ephemeral());
+        http = new Http(server);
+        account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        auth = basic(account, "token");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode addFault(String json) {
+        Http.Reply reply = http.postJson("/__flexconf/faults", json);
+        assertEquals(201, reply.status(), reply.raw().body());
+        return reply.json();
+    }
+
+    private int createConfiguration() {
+        return http.postForm(V1 + "/Configurations", auth, form("Name", "faulty")).status();
+    }
+
+    @Test
+    void aRateLimitFaultAnswersTheNextCallsThenStops() {
+        addFault("{\"operation\": \"CreatePluginConfiguration\", \"status\": 429, \"retry_after\": 2, \"times\": 2}");
+        Http.Reply first = http.postForm(V1 + "/Configurations", auth, form("Name", "one"));
+        assertEquals(429, first.status());
+        assertEquals("2", first.header("Retry-After"));
+        assertEquals(20429, first.json().get("code").asInt());
+        assertEquals(429, first.json().get("status").asInt());
+        assertEquals("https://www.twilio.com/docs/errors/20429", first.json().get("more_info").asText());
+        assertEquals(429, createConfiguration());
+        assertEquals(201, createConfiguration());
+        assertEquals(0, http.get("/__flexconf/faults").json().get("faults").get(0).get("times").asInt());
+    }
+
+    @Test
+    void aServerErrorFaultIsAnsweredBeforeAnyWrite() {
+        addFault("{\"operation\": \"CreatePluginConfiguration\", \"status\": 503, \"times\": 1}");
+        assertEquals(503, createConfiguration());
+        assertEquals(0, http.get(V1 + "/Configurations", auth).json().get("configurations").size());
+    }
+
+    @Test
+    void aFaultForOneAccountLeavesOthersAlone() {
+        addFault("{\"account_sid\": \"" + account + "\", \"status\": 500}");
+        assertEquals(500, http.get(V1 + "/Plugins", auth).status());
+        assertEquals(200, http.get(V1 + "/Plugins", basic("AC" + "1".repeat(32), "x")).status());
+    }
+
+    @Test
+    void aFaultForOneOperationLeavesOthersAlone() {
+        addFault("{\"operation\": \"ListPlugin\", \"status\": 503}");
+        assertEquals(503, http.get(V1 + "/Plugins", auth).status());
+        assertEquals(200, http.get(V1 + "/Configurations", auth).status());
+    }
+
+    @Test
+    void aSeededProbabilityGivesTheSameSequenceEveryTime() {
+        List<List<Integer>> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            http.delete("/__flexconf/faults");
+            addFault("{\"operation\": \"ListPlugin\", \"status\": 503, \"probability\": 0.5, \"seed\": 42}");
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(http.get(V1 + "/Plugins", auth).status());
+            }
+            runs.add(statuses);
+        }
+        assertEquals(runs.get(0), runs.get(1));
+        assertTrue(runs.get(0).contains(503) && runs.get(0).contains(200), runs.get(0).toString());
+    }
+
+    @Test
+    void aDelayFaultDelaysTheAnswer() {
+        addFault("{\"operation\": \"ListPlugin\", \"delay_ms\": 300, \"times\": 1}");
+        long started = System.nanoTime();
+        assertEquals(200, http.get(V1 + "/Plugins", auth).status());
+        assertTrue(System.nanoTime() - started >= 300_000_000L);
+    }
+
+    @Test
+    void clearingRemovesEveryFault() {
+        addFault("{\"status\": 500}");
+        assertEquals(500, http.get(V1 + "/Plugins", auth).status());
+        assertEquals(204, http.delete("/__flexconf/faults").status());
+        assertEquals(200, http.get(V1 + "/Plugins", auth).status());
+    }
+
+    @Test
+    void anInvalidFaultIsRefused() {
+        assertEquals(400, http.postJson("/__flexconf/faults", "{\"status\": 200}").status());
+        assertEquals(400, http.postJson("/__flexconf/faults", "{}").status());
+        assertEquals(400, http.postJson("/__flexconf/faults", "not json").status());
+    }
+
+    @Test
+    void unauthenticatedRequestsAreRefusedBeforeFaults() {
+        addFault("{\"status\": 503}");
+        assertEquals(401, http.get(V1 + "/Plugins").status());
+    }
+}
