@@ -68,6 +68,11 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
+    /** The schema version this build writes: the number of migrations it has. */
+    public static int schemaVersion() {
+        return MIGRATIONS.length;
+    }
+
     /** What the database is, for logs: its absolute path or {@code :memory:}. */
     public String description() {
         return description;

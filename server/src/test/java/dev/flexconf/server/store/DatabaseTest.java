@@ -32,6 +32,36 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * A database written by FlexConf 0.1.0 (schema 1), kept in test resources: every later version must
+     * open it, migrate it and find everything in it.
+     */
+    @Test
+    void opensAndMigratesADatabaseWrittenBySchema1() throws Exception {
+        Path file = dir.resolve("schema-1.db");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/db/flexconf-schema-1.db")) {
+            Files.copy(in, file);
+        }
+        String account = "AC0123456789abcdef0123456789abcdef";
+        try (Database db = Database.open(file)) {
+            int migrated = db.read(h -> h.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
+            assertEquals(Database.schemaVersion(), migrated);
+            PluginStore.PluginRow plugin = db.read(h -> PluginStore.find(h, account, "golden")).orElseThrow();
+            assertEquals("FP0123456789abcdef0123456789abcdef", plugin.sid());
+            assertEquals("kept since 0.1.0", plugin.description());
+            VersionStore.VersionRow version = db.read(h -> VersionStore.find(h, plugin.sid(), "1.0.0")).orElseThrow();
+            assertEquals("https://example.com/golden.js", version.pluginUrl());
+            assertTrue(version.isPrivate());
+            List<ConfigurationStore.ConfiguredPluginRow> bundled = db.read(h ->
+                    ConfigurationStore.plugins(h, "FJ0123456789abcdef0123456789abcdef", new Keyset(null, false, 10)));
+            assertEquals(1, bundled.size());
+            assertEquals(3, bundled.get(0).phase());
+            assertEquals("FJ0123456789abcdef0123456789abcdef",
+                    db.read(h -> ReleaseStore.active(h, account)).orElseThrow().configurationSid());
+            assertEquals(32, db.secret().length);
+        }
+    }
+
     @Test
     void rollsBackAWriteThatThrows() {
         try (Database db = Database.inMemory()) {

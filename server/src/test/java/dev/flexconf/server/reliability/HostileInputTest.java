@@ -1,0 +1,164 @@
+package dev.flexconf.server.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flexconf.server.FlexConfServer;
+import dev.flexconf.server.ServerOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken and hostile requests: each gets a Twilio error body with a 4xx status (never a 5xx, never a
+ * stack trace), nothing is written, and the server answers normally afterwards.
+ */
+class HostileInputTest {
+    private static final String ACCOUNT = "AC" + "d".repeat(32);
+    private static final String AUTH = "Authorization: Basic "
+            + Base64.getEncoder().encodeToString((ACCOUNT + ":token").getBytes(StandardCharsets.UTF_8));
+    private static final String V1 = "/v1/PluginService";
+    private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+
+    FlexConfServer server;
+    Client client;
+    String version;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FlexConfServer.start(ServerOptions.ephemeral());
+        client = new Client(server.url(), ACCOUNT);
+        String plugin = client.post(V1 + "/Plugins", Client.form("UniqueName", "target")).json().get("sid").asText();
+        version = client.post(V1 + "/Plugins/" + plugin + "/Versions",
+                Client.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js")).json().get("sid").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** How many resources the account holds: a rejected request must not change it. */
+    private int state() throws Exception {
+        return client.all(V1 + "/Plugins", "plugins").size() + client.all(V1 + "/Configurations", "configurations").size()
+                + client.all(V1 + "/Releases", "releases").size();
+    }
+
+    private RawClient.Reply post(String path, String headers, byte[] body) throws Exception {
+        return RawClient.send(server.url(), "POST " + path + " HTTP/1.1\r\n" + AUTH + (headers.isEmpty() ? "" : "\r\n" + headers)
+                + "\r\nContent-Length: " + body.length, body);
+    }
+
+    private RawClient.Reply request(String requestLine) throws Exception {
+        return RawClient.send(server.url(), requestLine + "\r\n" + AUTH, new byte[0]);
+    }
+
+    /** A 4xx with exactly Twilio's error body, nothing written, and the server still well. */
+    private void refused(RawClient.Reply reply, int before) throws Exception {
+        assertTrue(reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
+        assertNotNull(reply.json(), "not JSON: " + reply.body());
+        assertEquals(Set.of("code", "message", "more_info", "status"), fieldNames(reply.json()), reply.body());
+        assertEquals(reply.status(), reply.json().get("status").asInt());
+        assertTrue(!reply.body().contains("at dev.flexconf") && !reply.body().contains("Exception"), reply.body());
+        assertEquals(before, state());
+        assertEquals(200, client.get(V1 + "/Plugins").status());
+    }
+
+    private static Set<String> fieldNames(JsonNode json) {
+        Set<String> names = new java.util.HashSet<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void brokenBodiesAreRefused() throws Exception {
+        int before = state();
+        refused(post(V1 + "/Configurations", FORM, new byte[0]), before);
+        refused(post(V1 + "/Configurations", "Content-Type: application/json", bytes("{\"Name\": \"json\"}")), before);
+        refused(post(V1 + "/Configurations", "Content-Type: text/plain", bytes("Name=plain")), before);
+        refused(post(V1 + "/Configurations", FORM, new byte[] {'N', 'a', 'm', 'e', '=', (byte) 0xc3, (byte) 0x28}), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins=not json")), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins=[\"an\", \"array\"]")), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins=" + "[".repeat(5000) + "]".repeat(5000))), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins={\"plugin_version\": \"" + "F".repeat(500_000) + "\"}")), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins={\"plugin_version\": {\"nested\": {\"deep\": 1}}}")), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins={\"plugin_version\": \"" + version + "\", \"phase\": -1}")), before);
+        refused(post(V1 + "/Configurations", FORM, bytes("Name=x&Plugins={\"plugin_version\": \"" + version + "\", \"phase\": 1e400}")), before);
+    }
+
+    @Test
+    void tenThousandRepeatedPluginsAreRefused() throws Exception {
+        int before = state();
+        StringBuilder body = new StringBuilder("Name=many");
+        for (int i = 0; i < 10_000; i++) {
+            body.append("&Plugins=").append("{\"plugin_version\":\"").append(version).append("\"}");
+        }
+        refused(post(V1 + "/Configurations", FORM, bytes(body.toString())), before);
+    }
+
+    @Test
+    void aTenMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
+        int before = state();
+        long started = System.nanoTime();
+        RawClient.Reply reply = RawClient.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+                + "\r\nContent-Length: 10000000", bytes("Name=only-the-start-is-sent"));
+        assertEquals(413, reply.status(), reply.body());
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "waited for the rest of the body");
+        refused(reply, before);
+    }
+
+    @Test
+    void malformedSidsAreRefusedAndUppercaseHexIsJustUnknown() throws Exception {
+        int before = state();
+        refused(request("GET " + V1 + "/Configurations/FP00000000000000000000000000000000 HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Configurations/FJ000 HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Configurations/FJ0000000000000000000000000000000000 HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Configurations/fj00000000000000000000000000000000 HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Releases/FJ00000000000000000000000000000000 HTTP/1.1"), before);
+        RawClient.Reply upper = request("GET " + V1 + "/Configurations/FJABCDEF0000000000000000000000ABCD HTTP/1.1");
+        assertEquals(404, upper.status());
+        refused(upper, before);
+    }
+
+    @Test
+    void oddPathsAndMethodsAreAnsweredAsTwilioErrors() throws Exception {
+        int before = state();
+        refused(request("GET /v1/pluginservice/configurations HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Plugins/a%2Fb/Versions HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Configurations/%zz HTTP/1.1"), before);
+        refused(request("GET " + V1 + "/Configurations/..%2F..%2Fetc%2Fpasswd HTTP/1.1"), before);
+        refused(request("GET /v1/PluginService/../../etc/passwd HTTP/1.1"), before);
+        refused(request("PATCH " + V1 + "/Plugins HTTP/1.1"), before);
+        refused(request("DELETE " + V1 + "/Configurations HTTP/1.1"), before);
+        refused(request("FOO " + V1 + "/Plugins HTTP/1.1"), before);
+        RawClient.Reply trailing = request("GET " + V1 + "/Configurations/ HTTP/1.1");
+        assertTrue(trailing.status() == 200 || trailing.status() == 404, trailing.body());
+    }
+
+    @Test
+    void namesOfEveryKindAreStoredVerbatim() throws Exception {
+        for (String name : new String[] {"quote\" and ' apostrophe", "100% & 50%25", "'; DROP TABLE configuration; --",
+                "emoji 🚀🧪 and ünïcödé", "x".repeat(64 * 1024), "tab\tand\nnewline", "<script>alert(1)</script>"}) {
+            Client.Reply created = client.post(V1 + "/Configurations", Client.form("Name", name));
+            assertEquals(201, created.status());
+            String sid = created.json().get("sid").asText();
+            assertEquals(name, client.get(V1 + "/Configurations/" + sid).json().get("name").asText());
+        }
+    }
+
+    @Test
+    void unknownFormKeysAreIgnored() throws Exception {
+        Client.Reply created = client.post(V1 + "/Configurations", Client.form("Name", "extra", "Colour", "blue",
+                "Plugins", "{\"plugin_version\": \"" + version + "\", \"unknown\": true}"));
+        assertEquals(201, created.status());
+    }
+}
