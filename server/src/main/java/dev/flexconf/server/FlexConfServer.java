@@ -2,6 +2,7 @@ package dev.flexconf.server;
 
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.admin.AdminResource;
+import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.configurations.ConfigurationResource;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.http.BaseUrl;
@@ -31,6 +32,8 @@ public final class FlexConfServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlexConfServer.class);
     /** The largest request the HTTP layer reads (a seed document); API form bodies stop at 1 MB. */
     static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+    /** How many configurations are kept as ready JSON (about 0.5 KB each). */
+    static final int CACHED_CONFIGURATIONS = 10_000;
 
     private final Database db;
     private final Javalin app;
@@ -50,7 +53,13 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Opens the database, starts listening and logs one line with URL, database and version. */
     public static FlexConfServer start(ServerOptions options) {
+        Thread warmUp = warmUp();
         Database db = options.database() == null ? Database.inMemory() : Database.open(options.database());
+        try {
+            warmUp.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
             Paging paging = new Paging(db.secret(), baseUrl);
@@ -58,7 +67,8 @@ public final class FlexConfServer implements AutoCloseable {
             RequestJournal journal = new RequestJournal(options.journalCapacity());
             Recorder recorder = new Recorder(journal, options.logRequests());
             Faults faults = new Faults();
-            AdminResource admin = new AdminResource(db, journal, faults, baseUrl);
+            ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
+            AdminResource admin = new AdminResource(db, journal, faults, baseUrl, cache);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
@@ -66,13 +76,15 @@ public final class FlexConfServer implements AutoCloseable {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
                 ErrorResponses.install(config);
-                config.routes.before("/v1/*", recorder::start);
-                config.routes.before("/v1/*", auth::authenticate);
+                config.routes.before("/v1/*", ctx -> {
+                    recorder.start(ctx);
+                    auth.authenticate(ctx);
+                });
                 config.routes.beforeMatched("/v1/*", faults::apply);
                 config.routes.after("/v1/*", recorder::finish);
                 new PluginResource(db, paging, baseUrl).register(config.routes);
                 new VersionResource(db, paging, baseUrl).register(config.routes);
-                new ConfigurationResource(db, paging, baseUrl).register(config.routes);
+                new ConfigurationResource(db, paging, baseUrl, cache).register(config.routes);
                 new ReleaseResource(db, paging, baseUrl).register(config.routes);
                 admin.register(config.routes);
             });
@@ -85,6 +97,21 @@ public final class FlexConfServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Loads, on another core, what the first request needs besides the database (JSON and HTTP
+     * classes), while the caller opens the database: start-up pays for the slower of the two only.
+     */
+    private static Thread warmUp() {
+        Thread thread = new Thread(() -> {
+            dev.flexconf.server.http.Json.bytes(new dev.flexconf.model.PluginConfiguration()
+                    .dateCreated(java.time.OffsetDateTime.now()).url(java.net.URI.create("http://127.0.0.1/")));
+            Javalin.create(config -> config.startup.showJavalinBanner = false);
+        }, "flexconf-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** The port it listens on (the ephemeral one when started with port 0). */

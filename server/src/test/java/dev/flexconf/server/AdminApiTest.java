@@ -134,6 +134,24 @@ class AdminApiTest {
     }
 
     @Test
+    void aConfigurationFetchedBeforeAResetIsGoneAfterIt() {
+        String sid = http.postForm(V1 + "/Configurations", auth, form("Name", "cached")).json().get("sid").asText();
+        assertEquals(200, http.get(V1 + "/Configurations/" + sid, auth).status());
+        server.reset(account);
+        assertEquals(404, http.get(V1 + "/Configurations/" + sid, auth).status());
+    }
+
+    @Test
+    void listsAndFetchesShowAnArchiveAtOnce() {
+        String sid = http.postForm(V1 + "/Configurations", auth, form("Name", "to archive")).json().get("sid").asText();
+        http.get(V1 + "/Configurations", auth);
+        http.get(V1 + "/Configurations/" + sid, auth);
+        assertEquals(200, http.postForm(V1 + "/Configurations/" + sid + "/Archive", auth, "").status());
+        assertTrue(http.get(V1 + "/Configurations/" + sid, auth).json().get("archived").asBoolean());
+        assertTrue(http.get(V1 + "/Configurations", auth).json().get("configurations").get(0).get("archived").asBoolean());
+    }
+
+    @Test
     void resetOfAllAccountsEmptiesEverything() {
         String other = newAccount();
         http.postJson("/__flexconf/seed", seedDocument(account));

@@ -6,6 +6,7 @@ import dev.flexconf.model.Health;
 import dev.flexconf.model.JournalEntry;
 import dev.flexconf.model.JournalPage;
 import dev.flexconf.server.Version;
+import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.Form;
@@ -34,9 +35,11 @@ public final class AdminResource {
     private final RequestJournal journal;
     private final Faults faults;
     private final BaseUrl baseUrl;
+    private final ConfigurationCache cache;
 
-    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl) {
+    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl, ConfigurationCache cache) {
         this.db = db;
+        this.cache = cache;
         this.seeder = new Seeder(db);
         this.journal = journal;
         this.faults = faults;
@@ -70,6 +73,7 @@ public final class AdminResource {
             ResetStore.reset(h, account);
             return null;
         });
+        cache.clear();
         journal.remove(e -> account == null || account.equals(e.getAccountSid()));
         faults.clear(account);
     }

@@ -16,17 +16,16 @@ import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import dev.flexconf.server.store.ConfigurationStore.Entry;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.PluginStore;
-import dev.flexconf.server.store.PluginStore.PluginRow;
 import dev.flexconf.server.store.Sids;
-import dev.flexconf.server.store.VersionStore;
-import dev.flexconf.server.store.VersionStore.VersionRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -40,11 +39,13 @@ public final class ConfigurationResource {
     private final Database db;
     private final Paging paging;
     private final BaseUrl baseUrl;
+    private final ConfigurationCache cache;
 
-    public ConfigurationResource(Database db, Paging paging, BaseUrl baseUrl) {
+    public ConfigurationResource(Database db, Paging paging, BaseUrl baseUrl, ConfigurationCache cache) {
         this.db = db;
         this.paging = paging;
         this.baseUrl = baseUrl;
+        this.cache = cache;
     }
 
     public void register(RoutesConfig routes) {
@@ -75,9 +76,13 @@ public final class ConfigurationResource {
         String name = form.required("Name");
         String description = form.last("Description");
         List<PluginEntry> requested = form.all("Plugins").stream().map(PluginEntry::parse).toList();
+        long stamp = cache.stamp();
         ConfigurationRow row = db.write(h ->
                 ConfigurationStore.insert(h, account, name, description, entries(h, account, requested), Dates.now()));
-        Json.respond(ctx, 201, ConfigurationViews.configuration(row, baseUrl.of(ctx)));
+        String base = baseUrl.of(ctx);
+        byte[] json = Json.bytes(ConfigurationViews.configuration(row, base));
+        cache.put(ConfigurationCache.key(base, account, row.sid()), json, stamp);
+        Json.respondBytes(ctx, 201, json);
     }
 
     /**
@@ -85,37 +90,59 @@ public final class ConfigurationResource {
      * nor its plugin archived), and at most one version per plugin.
      */
     private static List<Entry> entries(Handle h, String account, List<PluginEntry> requested) {
+        Map<String, ConfigurationStore.Candidate> candidates = ConfigurationStore.candidates(h, account,
+                requested.stream().map(PluginEntry::pluginVersion).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<Entry> entries = new ArrayList<>(requested.size());
         Set<String> plugins = new HashSet<>();
         for (PluginEntry e : requested) {
-            VersionRow version = VersionStore.findBySid(h, account, e.pluginVersion())
-                    .orElseThrow(() -> TwilioException.invalidParameter("Plugins",
-                            "plugin version " + e.pluginVersion() + " was not found"));
-            PluginRow plugin = PluginStore.find(h, account, version.pluginSid()).orElseThrow();
-            if (!plugins.add(plugin.sid())) {
-                throw TwilioException.invalidParameter("Plugins",
-                        "plugin " + plugin.uniqueName() + " (" + plugin.sid() + ") is given more than once");
+            ConfigurationStore.Candidate c = candidates.get(e.pluginVersion());
+            if (c == null) {
+                throw TwilioException.invalidParameter("Plugins", "plugin version " + e.pluginVersion() + " was not found");
             }
-            Archiving.requireUsable("Plugin", plugin.sid(), plugin.archived());
-            Archiving.requireUsable("Plugin version", version.sid(), version.archived());
-            entries.add(new Entry(plugin.sid(), version.sid(), e.phase()));
+            if (!plugins.add(c.pluginSid())) {
+                throw TwilioException.invalidParameter("Plugins",
+                        "plugin " + c.uniqueName() + " (" + c.pluginSid() + ") is given more than once");
+            }
+            Archiving.requireUsable("Plugin", c.pluginSid(), c.pluginArchived());
+            Archiving.requireUsable("Plugin version", c.versionSid(), c.versionArchived());
+            entries.add(new Entry(c.pluginSid(), c.versionSid(), e.phase()));
         }
         return entries;
     }
 
     private void fetch(Context ctx) {
-        ConfigurationRow row = db.read(h -> require(h, ctx, "Sid"));
-        Json.respond(ctx, 200, ConfigurationViews.configuration(row, baseUrl.of(ctx)));
+        String base = baseUrl.of(ctx);
+        String key = ConfigurationCache.key(base, BasicAuth.account(ctx), ctx.pathParam("Sid"));
+        byte[] json = cache.get(key);
+        if (json == null) {
+            long stamp = cache.stamp();
+            json = Json.bytes(ConfigurationViews.configuration(db.read(h -> require(h, ctx, "Sid")), base));
+            cache.put(key, json, stamp);
+        }
+        Json.respondBytes(ctx, 200, json);
     }
 
+    /**
+     * A page of configurations. Each item is the JSON a fetch answers, so items come from (and fill)
+     * the cache of ready JSON; the envelope is {@link ListPluginConfigurationResponse}'s.
+     */
     private void list(Context ctx) {
         String account = BasicAuth.account(ctx);
         String base = baseUrl.of(ctx);
+        long stamp = cache.stamp();
         Paging.Page<ConfigurationRow> page =
                 db.read(h -> paging.page(ctx, "configurations", k -> ConfigurationStore.list(h, account, k)));
-        Json.respond(ctx, 200, new ListPluginConfigurationResponse()
-                .configurations(page.items().stream().map(r -> ConfigurationViews.configuration(r, base)).toList())
-                .meta(page.meta()));
+        List<byte[]> items = new ArrayList<>(page.items().size());
+        for (ConfigurationRow row : page.items()) {
+            String key = ConfigurationCache.key(base, account, row.sid());
+            byte[] json = cache.get(key);
+            if (json == null) {
+                json = Json.bytes(ConfigurationViews.configuration(row, base));
+                cache.put(key, json, stamp);
+            }
+            items.add(json);
+        }
+        Json.respondBytes(ctx, 200, Json.envelope("configurations", items, page.meta()));
     }
 
     private void archive(Context ctx) {
@@ -126,6 +153,7 @@ public final class ConfigurationResource {
             Archiving.requireNotActive(h, account, "Configuration", configuration.sid());
             return ConfigurationStore.archive(h, configuration.sid());
         });
+        cache.forget(account, row.sid());
         Json.respond(ctx, 200, ConfigurationViews.archive(row, baseUrl.of(ctx)));
     }
 

@@ -19,6 +19,7 @@ import java.util.Random;
  */
 public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
+    private volatile boolean any;
     private long nextId = 1;
 
     private static final class Rule {
@@ -78,6 +79,7 @@ public final class Faults {
         }
         FaultRule stored = copy(spec).id(nextId++);
         rules.add(new Rule(stored));
+        any = true;
         return stored;
     }
 
@@ -88,10 +90,14 @@ public final class Faults {
     /** Removes every rule, or those of {@code account} when it is not null. */
     public synchronized void clear(String account) {
         rules.removeIf(r -> account == null || account.equals(r.spec.getAccountSid()));
+        any = !rules.isEmpty();
     }
 
     /** A before-handler for matched API routes: applies the first rule that fires, if any. */
     public void apply(Context ctx) throws InterruptedException {
+        if (!any) {
+            return;
+        }
         FaultRule fired = fire(Operation.of(ctx), BasicAuth.accountOrNull(ctx));
         if (fired == null) {
             return;

@@ -24,8 +24,42 @@ public final class Json {
 
     /** Answers {@code status} with {@code body} as {@code application/json}. */
     public static void respond(Context ctx, int status, Object body) {
+        respondBytes(ctx, status, bytes(body));
+    }
+
+    /** Answers {@code status} with ready JSON. */
+    public static void respondBytes(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType("application/json").result(json);
+    }
+
+    /**
+     * A list envelope, {@code {"<key>": [items…], "meta": {…}}}, from items that are JSON already: the
+     * same bytes as the generated list response model would give.
+     */
+    public static byte[] envelope(String key, java.util.List<byte[]> items, Object meta) {
+        byte[] metaJson = bytes(meta);
+        int size = key.length() + metaJson.length + 16;
+        for (byte[] item : items) {
+            size += item.length + 1;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
+        out.writeBytes(("{\"" + key + "\":[").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(items.get(i));
+        }
+        out.writeBytes("],\"meta\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(metaJson);
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    /** A response model as JSON bytes. */
+    public static byte[] bytes(Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(WRITER.writeValueAsBytes(body));
+            return WRITER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response model did not serialize", e);
         }

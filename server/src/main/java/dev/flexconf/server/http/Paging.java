@@ -33,12 +33,22 @@ public final class Paging {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
     private final BaseUrl baseUrl;
+    /** A Mac is not thread-safe and costly to look up: one per thread, keyed once. */
+    private final ThreadLocal<Mac> macs;
 
     public Paging(byte[] secret, BaseUrl baseUrl) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
         this.baseUrl = baseUrl;
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     /** One page of a list and the meta that describes it. */
@@ -48,9 +58,8 @@ public final class Paging {
     /**
      * Reads the page the request asks for from {@code fetch} and describes it.
      *
-     * @param key         the list's key in the envelope ({@code configurations}, …)
-     * @param newestFirst the list's order, as {@link Keyset#clause} takes it
-     * @param fetch       reads rows at a keyset position
+     * @param key   the list's key in the envelope ({@code configurations}, …)
+     * @param fetch reads rows at a keyset position, in the list's own order (see {@link Keyset#clause})
      */
     public <R extends Sequenced> Page<R> page(Context ctx, String key, Function<Keyset, List<R>> fetch) {
         String account = BasicAuth.account(ctx);
@@ -164,16 +173,11 @@ public final class Paging {
     }
 
     private byte[] mac(String account, String path, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((account + '\n' + path + '\n').getBytes(StandardCharsets.UTF_8));
-            byte[] full = mac.doFinal(body);
-            byte[] truncated = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
-            return truncated;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        Mac mac = macs.get();
+        mac.update((account + '\n' + path + '\n').getBytes(StandardCharsets.UTF_8));
+        byte[] full = mac.doFinal(body);
+        byte[] truncated = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
+        return truncated;
     }
 }

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for configurations and their configured plugins. Stateless; runs on the caller's handle. */
 public final class ConfigurationStore {
@@ -25,7 +28,14 @@ public final class ConfigurationStore {
     public record Entry(String pluginSid, String pluginVersionSid, int phase) {
     }
 
-    private static final RowMapper<ConfigurationRow> ROW = ConstructorMapper.of(ConfigurationRow.class);
+    /** A plugin version that a new configuration may bundle, with what the rules need of its plugin. */
+    public record Candidate(String versionSid, boolean versionArchived, String pluginSid, String uniqueName,
+            boolean pluginArchived) {
+    }
+
+    private static final RowMapper<ConfigurationRow> ROW = (rs, ctx) -> new ConfigurationRow(rs.getLong("seq"),
+            rs.getString("sid"), rs.getString("account_sid"), rs.getString("name"), rs.getString("description"),
+            rs.getBoolean("archived"), rs.getLong("date_created"));
     private static final RowMapper<ConfiguredPluginRow> CONFIGURED = (rs, ctx) -> new ConfiguredPluginRow(
             rs.getLong("seq"), rs.getString("account_sid"), rs.getString("configuration_sid"),
             rs.getString("plugin_sid"), rs.getString("plugin_version_sid"), rs.getInt("phase"),
@@ -57,25 +67,52 @@ public final class ConfigurationStore {
                 .map(ROW).list();
     }
 
-    /** Inserts a configuration and its entries, in the order given. */
+    /**
+     * The plugin versions of {@code account} among {@code versionSids}, with their plugins, in one query;
+     * a sid that is not there is not in the map.
+     */
+    public static Map<String, Candidate> candidates(Handle h, String account, Collection<String> versionSids) {
+        Map<String, Candidate> found = new LinkedHashMap<>();
+        if (versionSids.isEmpty()) {
+            return found;
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(versionSids.size(), "?"));
+        var query = h.createQuery("""
+                SELECT v.sid, v.archived AS version_archived, p.sid AS plugin_sid, p.unique_name, p.archived AS plugin_archived
+                FROM plugin_version v JOIN plugin p ON p.sid = v.plugin_sid
+                WHERE v.account_sid = ? AND v.sid IN (""" + placeholders + ")");
+        query.bind(0, account);
+        int i = 1;
+        for (String sid : versionSids) {
+            query.bind(i++, sid);
+        }
+        query.map((rs, ctx) -> new Candidate(rs.getString("sid"), rs.getBoolean("version_archived"),
+                rs.getString("plugin_sid"), rs.getString("unique_name"), rs.getBoolean("plugin_archived")))
+                .forEach(c -> found.put(c.versionSid(), c));
+        return found;
+    }
+
+    /** Inserts a configuration and its entries, in the order given; returns it (its seq unknown, 0). */
     public static ConfigurationRow insert(Handle h, String account, String name, String description,
             List<Entry> entries, long now) {
-        ConfigurationRow row = h.createQuery("""
-                INSERT INTO configuration (sid, account_sid, name, description, date_created)
-                VALUES (:sid, :account, :name, :description, :now) RETURNING *""")
-                .bind("sid", Sids.next("FJ")).bind("account", account).bind("name", name)
-                .bind("description", description).bind("now", now)
-                .map(ROW).one();
+        String sid = Sids.next("FJ");
+        h.createUpdate("INSERT INTO configuration (sid, account_sid, name, description, date_created) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, sid).bind(1, account).bind(2, name).bind(3, description).bind(4, now)
+                .execute();
         if (!entries.isEmpty()) {
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO configured_plugin (configuration_sid, plugin_sid, plugin_version_sid, phase)
-                    VALUES (?, ?, ?, ?)""");
-            for (Entry e : entries) {
-                batch.add(row.sid(), e.pluginSid(), e.pluginVersionSid(), e.phase());
+            List<String> tuples = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                tuples.add("(?, ?, ?, ?)");
             }
-            batch.execute();
+            Update insert = h.createUpdate("INSERT INTO configured_plugin (configuration_sid, plugin_sid, plugin_version_sid, phase) VALUES "
+                    + String.join(", ", tuples));
+            int at = 0;
+            for (Entry e : entries) {
+                insert.bind(at++, sid).bind(at++, e.pluginSid()).bind(at++, e.pluginVersionSid()).bind(at++, e.phase());
+            }
+            insert.execute();
         }
-        return row;
+        return new ConfigurationRow(0, sid, account, name, description, false, now);
     }
 
     public static ConfigurationRow archive(Handle h, String sid) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** SQL for plugins. Stateless; every method runs on the caller's handle and transaction. */
 public final class PluginStore {
@@ -13,7 +12,9 @@ public final class PluginStore {
             String description, boolean archived, long dateCreated, long dateUpdated) implements Sequenced {
     }
 
-    private static final RowMapper<PluginRow> ROW = ConstructorMapper.of(PluginRow.class);
+    private static final RowMapper<PluginRow> ROW = (rs, ctx) -> new PluginRow(rs.getLong("seq"), rs.getString("sid"),
+            rs.getString("account_sid"), rs.getString("unique_name"), rs.getString("friendly_name"),
+            rs.getString("description"), rs.getBoolean("archived"), rs.getLong("date_created"), rs.getLong("date_updated"));
     private static final String SELECT = "SELECT p.* FROM plugin p WHERE p.account_sid = :account";
 
     private PluginStore() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** SQL for releases. The active release of an account is its newest. Stateless. */
 public final class ReleaseStore {
@@ -13,7 +12,8 @@ public final class ReleaseStore {
             implements Sequenced {
     }
 
-    private static final RowMapper<ReleaseRow> ROW = ConstructorMapper.of(ReleaseRow.class);
+    private static final RowMapper<ReleaseRow> ROW = (rs, ctx) -> new ReleaseRow(rs.getLong("seq"), rs.getString("sid"),
+            rs.getString("account_sid"), rs.getString("configuration_sid"), rs.getLong("date_created"));
 
     private ReleaseStore() {
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** SQL for plugin versions. Stateless; every method runs on the caller's handle and transaction. */
 public final class VersionStore {

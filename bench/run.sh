@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# FlexConf against a bare Javalin handler on this machine: 127.0.0.1 only, bounded in time (about
+# 8 minutes with the defaults). Prints one table: scenario, requests/s, p50, p99, ratio to the
+# reference measured in the same run; then start-up to first response and peak RSS of both processes.
+#
+#   bash bench/run.sh                       # from the repository root (builds what is missing)
+#   DURATION=5 RUNS=1 ROWS=100000 bash bench/run.sh   # a quick look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}      # seconds per measured run
+RUNS=${RUNS:-3}               # runs per scenario; the table shows the median
+WARMUP=${WARMUP:-5}           # seconds of warm-up per scenario, not measured
+ROWS=${ROWS:-1000000}         # configurations in the deep account
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+REF_PORT=${REF_PORT:-18110}
+FLEX_PORT=${FLEX_PORT:-18111}
+JAVA_FLAGS=${JAVA_FLAGS:-}    # the same for both processes; empty is the default launch
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+source bench/lib.sh
+prepare
+
+# Warm-up, then RUNS runs; echoes the median run (by requests/s).
+measure() {
+  local name=$1; shift
+  say "$name: warm-up ${WARMUP}s, then $RUNS x ${DURATION}s"
+  wrk_run "$WARMUP" "$@" >/dev/null
+  local runs=()
+  for _ in $(seq 1 "$RUNS"); do runs+=("$(wrk_run "$DURATION" "$@")"); done
+  printf '%s\n' "${runs[@]}" | sort -n -k1 | sed -n "$(( (RUNS + 1) / 2 ))p"
+}
+
+# ---- seeding, in its own emulator process, so the measured one starts clean ----
+db="$work/bench.db"
+FLEX="http://127.0.0.1:$FLEX_PORT"
+read -r seed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+pids+=("$seed_pid")
+
+DEEP=$(account 1)
+say "seeding $ROWS configurations into one account (chunks of 100000)"
+t0=$(now_ms)
+chunk=100000
+for (( start = 0; start < ROWS; start += chunk )); do
+  n=$(( ROWS - start < chunk ? ROWS - start : chunk ))
+  awk -v acc="$DEEP" -v s="$start" -v n="$n" 'BEGIN {
+      printf "{\"account_sid\":\"%s\",\"configurations\":[", acc
+      for (i = 0; i < n; i++) printf "%s{\"name\":\"configuration %d\",\"description\":\"seeded for the benchmark\"}", (i ? "," : ""), s + i
+      printf "]}" }' > "$work/chunk.json"
+  curl -sf -o /dev/null -X POST "$FLEX/__flexconf/seed" -H 'Content-Type: application/json' --data-binary @"$work/chunk.json"
+  say "  $(( start + n )) / $ROWS"
+done
+seed_ms=$(( $(now_ms) - t0 ))
+
+SMALL=$(account 2)
+small=$(small_seed "$SMALL" 20)
+SMALL_CONFIG=$(echo "$small" | jq -r '.configurations[0].sid')
+CREATE_BODY=$(create_body "$small")
+MIXED=$(mixed_accounts)
+kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+say "seeded in $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s"
+
+# ---- the reference ----
+REF="http://127.0.0.1:$REF_PORT/fixed"
+read -r ref_pid ref_start < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT")
+pids+=("$ref_pid")
+read -r ref_rps ref_p50 ref_p99 _ _ < <(measure "reference" "$REF")
+ref_rss=$(peak_rss_mb "$ref_pid")
+kill "$ref_pid"
+
+# ---- FlexConf, on the seeded database ----
+V1="$FLEX/v1/PluginService"
+read -r flex_pid flex_start < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
+  server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+pids+=("$flex_pid")
+
+say "walking to row 900,000 of the deep account for a PageToken"
+next="$V1/Configurations?PageSize=1000"
+for (( page = 0; page < 900 && page * 1000 < ROWS - 1000; page++ )); do
+  next=$(curl -sf -H "Authorization: $(basic "$DEEP")" "$next" | grep -o '"next_page_url":"[^"]*"' | cut -d'"' -f4)
+done
+DEPTH_TOKEN=${next##*PageToken=}
+DEEP_CONFIG=$(curl -sf -H "Authorization: $(basic "$DEEP")" "$V1/Configurations?PageSize=1" | jq -r '.configurations[0].sid')
+
+rows="$work/rows"
+: > "$rows"
+row() { printf '%-44s %9s %9s %9s %8s\n' "$1" "$2" "$3" "$4" "$5" >> "$rows"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+run_scenario() {
+  local name=$1; shift
+  local rps p50 p99 bad
+  read -r rps p50 p99 bad _ < <(measure "$name" "$@")
+  [ "$bad" -eq 0 ] || say "  $name: $bad answers were not 2xx"
+  row "$name" "$rps" "$p50" "$p99" "$(ratio "$rps" "$ref_rps")"
+  echo "$rps"
+}
+row "reference: bare Javalin, fixed JSON" "$ref_rps" "$ref_p50" "$ref_p99" "1.00x"
+DEEP_AUTH="Authorization: $(basic "$DEEP")"
+run_scenario "fetch one configuration" -H "$DEEP_AUTH" "$V1/Configurations/$DEEP_CONFIG" >/dev/null
+page1=$(run_scenario "list page 1 (PageSize 50, 1M rows)" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
+depth=$(run_scenario "list at row 900,000 of 1,000,000" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
+FLEXCONF_AUTH="$(basic "$SMALL")" FLEXCONF_BODY="$CREATE_BODY" \
+  run_scenario "create configuration with 2 plugins" -s bench/lua/create.lua "$V1/Configurations" >/dev/null
+run_scenario "fetch configured plugins" -H "Authorization: $(basic "$SMALL")" "$V1/Configurations/$SMALL_CONFIG/Plugins" >/dev/null
+FLEXCONF_MIXED="$MIXED" run_scenario "mixed 80/20, 16 connections, 4 accounts" -s bench/lua/mixed.lua "$FLEX" >/dev/null
+flex_rss=$(peak_rss_mb "$flex_pid")
+
+cat <<TABLE
+
+FlexConf benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, ${RUNS} x ${DURATION}s (median), JAVA_FLAGS='${JAVA_FLAGS}'
+$(printf '%-44s %9s %9s %9s %8s' scenario 'req/s' 'p50 ms' 'p99 ms' ratio)
+$(cat "$rows")
+$(printf '%-44s %s' "depth / page 1" "$(ratio "$depth" "$page1")")
+
+start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (on the ${ROWS}-row database)
+peak RSS (VmHWM):      reference ${ref_rss} MB, FlexConf ${flex_rss} MB (whole run, mixed last)
+seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
+TABLE
