@@ -38,7 +38,8 @@ measure() {
 # ---- seeding, in its own emulator process, so the measured one starts clean ----
 db="$work/bench.db"
 FLEX="http://127.0.0.1:$FLEX_PORT"
-read -r seed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+# (the seeding process takes the default launch whatever JAVA_FLAGS says: its answers list every seeded row)
+read -r seed_pid _ < <(JAVA_FLAGS= start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
 pids+=("$seed_pid")
 
 DEEP=$(account 1)

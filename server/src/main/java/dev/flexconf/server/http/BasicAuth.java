@@ -17,8 +17,12 @@ public final class BasicAuth {
     private static final String ACCOUNT = BasicAuth.class.getName() + ".account";
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
 
+    /** Accepted headers and their accounts: credentials never change while the server runs. */
+    private static final int REMEMBERED = 10_000;
+
     private final Credentials credentials;
     private final boolean strict;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BasicAuth(Credentials credentials, boolean strict) {
         this.credentials = credentials;
@@ -28,6 +32,11 @@ public final class BasicAuth {
     /** A before-handler: resolves the caller's account or answers 401. */
     public void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
+        String known = header == null ? null : accepted.get(header);
+        if (known != null) {
+            ctx.attribute(ACCOUNT, known);
+            return;
+        }
         if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw TwilioException.unauthorized();
         }
@@ -45,6 +54,10 @@ public final class BasicAuth {
         if (account == null) {
             throw TwilioException.unauthorized();
         }
+        if (accepted.size() >= REMEMBERED) {
+            accepted.clear();
+        }
+        accepted.put(header, account);
         ctx.attribute(ACCOUNT, account);
     }
 

@@ -58,7 +58,8 @@ public final class Recorder {
     }
 
     private static String body(Context ctx) {
-        if (ctx.contentLength() > dev.flexconf.server.http.Form.MAX_BYTES) {
+        long length = ctx.contentLength();
+        if (length == 0 || length > dev.flexconf.server.http.Form.MAX_BYTES || (length < 0 && "GET".equals(ctx.method().name()))) {
             return "";
         }
         try {
