@@ -53,13 +53,7 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Opens the database, starts listening and logs one line with URL, database and version. */
     public static FlexConfServer start(ServerOptions options) {
-        Thread warmUp = warmUp();
         Database db = options.database() == null ? Database.inMemory() : Database.open(options.database());
-        try {
-            warmUp.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         try {
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
             Paging paging = new Paging(db.secret(), baseUrl);
@@ -97,21 +91,6 @@ public final class FlexConfServer implements AutoCloseable {
             db.close();
             throw e;
         }
-    }
-
-    /**
-     * Loads, on another core, what the first request needs besides the database (JSON and HTTP
-     * classes), while the caller opens the database: start-up pays for the slower of the two only.
-     */
-    private static Thread warmUp() {
-        Thread thread = new Thread(() -> {
-            dev.flexconf.server.http.Json.bytes(new dev.flexconf.model.PluginConfiguration()
-                    .dateCreated(java.time.OffsetDateTime.now()).url(java.net.URI.create("http://127.0.0.1/")));
-            Javalin.create(config -> config.startup.showJavalinBanner = false);
-        }, "flexconf-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     /** The port it listens on (the ephemeral one when started with port 0). */
