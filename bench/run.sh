@@ -79,9 +79,10 @@ read -r flex_pid flex_start < <(start_and_time "$V1/Configurations?PageSize=1" "
   server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
 pids+=("$flex_pid")
 
-say "walking to row 900,000 of the deep account for a PageToken"
+say "walking to row 900,000 (or 90%) of the deep account for a PageToken"
 next="$V1/Configurations?PageSize=1000"
-for (( page = 0; page < 900 && page * 1000 < ROWS - 1000; page++ )); do
+depth_pages=$(( ROWS * 9 / 10 / 1000 ))
+for (( page = 0; page < depth_pages; page++ )); do
   next=$(curl -sf -H "Authorization: $(basic "$DEEP")" "$next" | grep -o '"next_page_url":"[^"]*"' | cut -d'"' -f4)
 done
 DEPTH_TOKEN=${next##*PageToken=}
@@ -102,8 +103,8 @@ run_scenario() {
 row "reference: bare Javalin, fixed JSON" "$ref_rps" "$ref_p50" "$ref_p99" "1.00x"
 DEEP_AUTH="Authorization: $(basic "$DEEP")"
 run_scenario "fetch one configuration" -H "$DEEP_AUTH" "$V1/Configurations/$DEEP_CONFIG" >/dev/null
-page1=$(run_scenario "list page 1 (PageSize 50, 1M rows)" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
-depth=$(run_scenario "list at row 900,000 of 1,000,000" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
+page1=$(run_scenario "list page 1 (PageSize 50, $ROWS rows)" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
+depth=$(run_scenario "list at row $(( depth_pages * 1000 )) of $ROWS" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
 FLEXCONF_AUTH="$(basic "$SMALL")" FLEXCONF_BODY="$CREATE_BODY" \
   run_scenario "create configuration with 2 plugins" -s bench/lua/create.lua "$V1/Configurations" >/dev/null
 run_scenario "fetch configured plugins" -H "Authorization: $(basic "$SMALL")" "$V1/Configurations/$SMALL_CONFIG/Plugins" >/dev/null
