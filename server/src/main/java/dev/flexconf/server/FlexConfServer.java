@@ -8,6 +8,7 @@ import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
+import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.JettyErrors;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.journal.Recorder;
@@ -30,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlexConfServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlexConfServer.class);
-    /** The largest request the HTTP layer reads (a seed document); API form bodies stop at 1 MB. */
-    static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
     /** How many configurations are kept as ready JSON (about 0.5 KB each). */
     static final int CACHED_CONFIGURATIONS = 10_000;
 
@@ -67,11 +66,12 @@ public final class FlexConfServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.http.prefer405over404 = true;
-                config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.http.maxRequestSize = Form.MAX_BYTES;
                 config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
                 ErrorResponses.install(config);
                 config.routes.before("/v1/*", ctx -> {
                     recorder.start(ctx);
+                    Form.refuseOversized(ctx);
                     auth.authenticate(ctx);
                 });
                 config.routes.beforeMatched("/v1/*", faults::apply);

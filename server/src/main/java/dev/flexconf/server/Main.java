@@ -29,13 +29,16 @@ public final class Main implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Storage storage = new Storage();
 
-    /** Where the data lives: one of a file or memory. */
+    /**
+     * Where the data lives: one of a file or memory. Picocli applies no defaults to a group that the
+     * arguments do not use, so the environment is read by the field initializers, the one place.
+     */
     static final class Storage {
-        @Option(names = "--db", paramLabel = "FILE", defaultValue = "${env:FLEXCONF_DB:-" + ServerOptions.DEFAULT_DATABASE + "}",
+        @Option(names = "--db", paramLabel = "FILE",
                 description = "SQLite database file, created when absent (env FLEXCONF_DB).")
         Path database = Path.of(System.getenv().getOrDefault("FLEXCONF_DB", ServerOptions.DEFAULT_DATABASE));
 
-        @Option(names = "--in-memory", defaultValue = "${env:FLEXCONF_IN_MEMORY:-false}",
+        @Option(names = "--in-memory",
                 description = "Keep everything in memory instead of a file (env FLEXCONF_IN_MEMORY).")
         boolean inMemory = Boolean.parseBoolean(System.getenv().getOrDefault("FLEXCONF_IN_MEMORY", "false"));
     }

@@ -60,7 +60,7 @@ public final class ErrorResponses {
                 write(ctx, 404, e.code(), e.getMessage());
             }
             case 405 -> write(ctx, 405, 20004, "Method not allowed");
-            case 413 -> write(ctx, 413, 20001, "Request body too large");
+            case 413 -> write(ctx, 413, 20001, "Request body too large: the limit is " + Form.MAX_BYTES + " bytes");
             default -> write(ctx, status, status >= 500 ? 20500 : 20001, "Request rejected");
         }
     }

@@ -26,18 +26,26 @@ public final class Form {
         this.fields = fields;
     }
 
-    /** The largest form body accepted; a larger one is a 413, refused before it is read. */
+    /**
+     * The largest request body read; the server makes it the HTTP layer's limit, so a larger body is a
+     * 413, refused by its Content-Length before it is read, or after this many bytes when chunked.
+     * (The admin API streams its JSON bodies and is not bound by it.)
+     */
     public static final int MAX_BYTES = 1_000_000;
+
+    /**
+     * A before-handler for API requests: a body whose Content-Length is over {@link #MAX_BYTES} is a
+     * 413 before anything reads it (the HTTP layer alone would wait for the whole body first).
+     */
+    public static void refuseOversized(Context ctx) {
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw new TwilioException(413, 20001, "Request body too large: the limit is " + MAX_BYTES + " bytes");
+        }
+    }
 
     /** Parses the body of {@code ctx}; an empty body is an empty form. */
     public static Form of(Context ctx) {
-        if (ctx.contentLength() > MAX_BYTES) {
-            throw tooLarge();
-        }
         byte[] body = ctx.bodyAsBytes();
-        if (body.length > MAX_BYTES) {
-            throw tooLarge();
-        }
         if (body.length == 0) {
             return new Form(Map.of());
         }
@@ -47,10 +55,6 @@ public final class Form {
                     "Invalid Content-Type " + contentType + ": the body must be application/x-www-form-urlencoded");
         }
         return parse(body);
-    }
-
-    private static TwilioException tooLarge() {
-        return new TwilioException(413, 20001, "Request body too large: the limit is " + MAX_BYTES + " bytes");
     }
 
     static Form parse(byte[] body) {

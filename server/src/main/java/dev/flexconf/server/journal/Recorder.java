@@ -69,7 +69,7 @@ public final class Recorder {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
-            return "";
+            return ""; // over the HTTP layer's limit: refused with a 413, not kept
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.flexconf.server.reliability;
 
+import dev.flexconf.server.Http;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,19 +61,19 @@ class ConcurrencyTest {
         for (int t = 0; t < 16; t++) {
             int thread = t;
             work.add(pool.submit(() -> {
-                Client client = new Client(server.url(), account(thread % 4 + 1));
+                Http.Account client = new Http(server.url()).as(account(thread % 4 + 1));
                 List<String> configurations = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    Client.Reply plugin = client.post(V1 + "/Plugins", Client.form("UniqueName", "t" + thread + "-" + i));
+                    Http.Reply plugin = client.post(V1 + "/Plugins", Http.form("UniqueName", "t" + thread + "-" + i));
                     statuses.add(plugin.status());
                     String pluginSid = plugin.json().get("sid").asText();
-                    Client.Reply version = client.post(V1 + "/Plugins/" + pluginSid + "/Versions",
-                            Client.form("Version", "1.0." + i, "PluginUrl", "https://example.com/p.js"));
+                    Http.Reply version = client.post(V1 + "/Plugins/" + pluginSid + "/Versions",
+                            Http.form("Version", "1.0." + i, "PluginUrl", "https://example.com/p.js"));
                     statuses.add(version.status());
-                    Client.Reply configuration = client.post(V1 + "/Configurations", Client.form("Name", "t" + thread + "-" + i,
+                    Http.Reply configuration = client.post(V1 + "/Configurations", Http.form("Name", "t" + thread + "-" + i,
                             "Plugins", "{\"plugin_version\": \"" + version.json().get("sid").asText() + "\"}"));
                     statuses.add(configuration.status());
-                    for (Client.Reply r : List.of(plugin, version, configuration)) {
+                    for (Http.Reply r : List.of(plugin, version, configuration)) {
                         if (!sids.add(r.json().get("sid").asText())) {
                             duplicates.incrementAndGet();
                         }
@@ -89,7 +91,7 @@ class ConcurrencyTest {
         assertEquals(0, duplicates.get());
         Set<String> listed = new HashSet<>();
         for (int a = 1; a <= 4; a++) {
-            Client client = new Client(server.url(), account(a));
+            Http.Account client = new Http(server.url()).as(account(a));
             for (JsonNode c : client.all(V1 + "/Configurations", "configurations")) {
                 listed.add(c.get("sid").asText());
             }
@@ -114,15 +116,15 @@ class ConcurrencyTest {
 
     @Test
     void exactlyOneOfTwoRacingDuplicatesWins() throws Exception {
-        Client client = new Client(server.url(), account(5));
+        Http.Account client = new Http(server.url()).as(account(5));
         for (int round = 0; round < 25; round++) {
             int i = round;
-            String body = Client.form("UniqueName", "race-" + i);
+            String body = Http.form("UniqueName", "race-" + i);
             List<Integer> plugins = race(() -> client.post(V1 + "/Plugins", body).status(),
                     () -> client.post(V1 + "/Plugins", body).status());
             assertEquals(List.of(201, 400), plugins.stream().sorted().toList(), "UniqueName race " + i);
 
-            String version = Client.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js");
+            String version = Http.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js");
             List<Integer> versions = race(() -> client.post(V1 + "/Plugins/race-" + i + "/Versions", version).status(),
                     () -> client.post(V1 + "/Plugins/race-" + i + "/Versions", version).status());
             assertEquals(List.of(201, 400), versions.stream().sorted().toList(), "Version race " + i);
@@ -132,16 +134,16 @@ class ConcurrencyTest {
 
     @Test
     void archiveRacingReleaseHasOneOutcome() throws Exception {
-        Client client = new Client(server.url(), account(6));
+        Http.Account client = new Http(server.url()).as(account(6));
         int archivedFirst = 0;
         int releasedFirst = 0;
         for (int i = 0; i < 25; i++) {
-            String configuration = client.post(V1 + "/Configurations", Client.form("Name", "race-" + i)).json().get("sid").asText();
+            String configuration = client.post(V1 + "/Configurations", Http.form("Name", "race-" + i)).json().get("sid").asText();
             List<Integer> outcome = race(
                     () -> client.post(V1 + "/Configurations/" + configuration + "/Archive", "").status(),
-                    () -> client.post(V1 + "/Releases", Client.form("ConfigurationId", configuration)).status());
+                    () -> client.post(V1 + "/Releases", Http.form("ConfigurationId", configuration)).status());
             JsonNode stored = client.get(V1 + "/Configurations/" + configuration).json();
-            Client.Reply activeRelease = client.get(V1 + "/Releases/Active");
+            Http.Reply activeRelease = client.get(V1 + "/Releases/Active");
             String active = activeRelease.status() == 404 ? null : activeRelease.json().get("configuration_sid").asText();
             if (outcome.equals(List.of(200, 400))) {
                 archivedFirst++;
@@ -154,8 +156,8 @@ class ConcurrencyTest {
                 assertEquals(configuration, active);
             }
             // move the active release off this configuration for the next round
-            client.post(V1 + "/Releases", Client.form("ConfigurationId",
-                    client.post(V1 + "/Configurations", Client.form("Name", "spare-" + i)).json().get("sid").asText()));
+            client.post(V1 + "/Releases", Http.form("ConfigurationId",
+                    client.post(V1 + "/Configurations", Http.form("Name", "spare-" + i)).json().get("sid").asText()));
         }
         assertEquals(25, archivedFirst + releasedFirst);
     }

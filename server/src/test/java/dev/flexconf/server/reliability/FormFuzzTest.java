@@ -1,5 +1,7 @@
 package dev.flexconf.server.reliability;
 
+import dev.flexconf.server.Http;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,18 +28,18 @@ class FormFuzzTest {
     private static final String ACCOUNT = "AC" + "f".repeat(32);
     private static final String V1 = "/v1/PluginService";
     private static FlexConfServer server;
-    private static Client client;
+    private static Http.Account client;
     private static String version;
     private static String configuration;
 
     @BeforeContainer
     static void start() throws Exception {
         server = FlexConfServer.start(ServerOptions.ephemeral());
-        client = new Client(server.url(), ACCOUNT);
-        client.post(V1 + "/Plugins", Client.form("UniqueName", "fuzz"));
-        version = client.post(V1 + "/Plugins/fuzz/Versions", Client.form("Version", "1.0.0", "PluginUrl", "https://example.com/f.js"))
+        client = new Http(server.url()).as(ACCOUNT);
+        client.post(V1 + "/Plugins", Http.form("UniqueName", "fuzz"));
+        version = client.post(V1 + "/Plugins/fuzz/Versions", Http.form("Version", "1.0.0", "PluginUrl", "https://example.com/f.js"))
                 .json().get("sid").asText();
-        configuration = client.post(V1 + "/Configurations", Client.form("Name", "base")).json().get("sid").asText();
+        configuration = client.post(V1 + "/Configurations", Http.form("Name", "base")).json().get("sid").asText();
     }
 
     @AfterContainer
@@ -92,7 +94,7 @@ class FormFuzzTest {
         }
         byte[] body = String.join("&", parts).getBytes(StandardCharsets.UTF_8);
         String before = state();
-        Client.Reply reply = client.post(path, "application/x-www-form-urlencoded", body);
+        Http.Reply reply = client.post(path, "application/x-www-form-urlencoded", body);
         assertTrue(reply.status() < 500, "5xx for " + path + " " + parts + ": " + reply.json());
         if (reply.status() >= 400) {
             assertNotNull(reply.json());

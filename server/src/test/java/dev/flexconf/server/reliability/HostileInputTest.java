@@ -1,5 +1,7 @@
 package dev.flexconf.server.reliability;
 
+import dev.flexconf.server.Http;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,16 +28,16 @@ class HostileInputTest {
     private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
 
     FlexConfServer server;
-    Client client;
+    Http.Account client;
     String version;
 
     @BeforeEach
     void start() throws Exception {
         server = FlexConfServer.start(ServerOptions.ephemeral());
-        client = new Client(server.url(), ACCOUNT);
-        String plugin = client.post(V1 + "/Plugins", Client.form("UniqueName", "target")).json().get("sid").asText();
+        client = new Http(server.url()).as(ACCOUNT);
+        String plugin = client.post(V1 + "/Plugins", Http.form("UniqueName", "target")).json().get("sid").asText();
         version = client.post(V1 + "/Plugins/" + plugin + "/Versions",
-                Client.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js")).json().get("sid").asText();
+                Http.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js")).json().get("sid").asText();
     }
 
     @AfterEach
@@ -148,7 +150,7 @@ class HostileInputTest {
     void namesOfEveryKindAreStoredVerbatim() throws Exception {
         for (String name : new String[] {"quote\" and ' apostrophe", "100% & 50%25", "'; DROP TABLE configuration; --",
                 "emoji 🚀🧪 and ünïcödé", "x".repeat(64 * 1024), "tab\tand\nnewline", "<script>alert(1)</script>"}) {
-            Client.Reply created = client.post(V1 + "/Configurations", Client.form("Name", name));
+            Http.Reply created = client.post(V1 + "/Configurations", Http.form("Name", name));
             assertEquals(201, created.status());
             String sid = created.json().get("sid").asText();
             assertEquals(name, client.get(V1 + "/Configurations/" + sid).json().get("name").asText());
@@ -157,7 +159,7 @@ class HostileInputTest {
 
     @Test
     void unknownFormKeysAreIgnored() throws Exception {
-        Client.Reply created = client.post(V1 + "/Configurations", Client.form("Name", "extra", "Colour", "blue",
+        Http.Reply created = client.post(V1 + "/Configurations", Http.form("Name", "extra", "Colour", "blue",
                 "Plugins", "{\"plugin_version\": \"" + version + "\", \"unknown\": true}"));
         assertEquals(201, created.status());
     }
