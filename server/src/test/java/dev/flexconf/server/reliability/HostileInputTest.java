@@ -119,6 +119,23 @@ class HostileInputTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIsRefusedAfterTheLimit() throws Exception {
+        int before = state();
+        byte[] data = new byte[2_000_000];
+        java.util.Arrays.fill(data, (byte) 'a');
+        data[0] = 'N';
+        data[1] = '=';
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(data);
+        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawClient.Reply reply = RawClient.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+                + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+        assertEquals(413, reply.status(), reply.body());
+        refused(reply, before);
+    }
+
+    @Test
     void malformedSidsAreRefusedAndUppercaseHexIsJustUnknown() throws Exception {
         int before = state();
         refused(request("GET " + V1 + "/Configurations/FP00000000000000000000000000000000 HTTP/1.1"), before);
