@@ -44,8 +44,12 @@ final class RawHttp {
             }
             head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                // a server may answer and close before reading a body it refuses (a 413): read that answer
+            }
             return parse(socket.getInputStream());
         }
     }
