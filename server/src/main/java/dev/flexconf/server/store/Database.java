@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -17,50 +16,80 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite database behind the emulator: a file in WAL mode (readers never wait for the writer; a
  * committed write survives a crash of the process) or a private in-memory database.
  *
- * <p>Writes run one at a time, each in its own transaction, behind one lock, so no write ever meets
- * {@code SQLITE_BUSY} from another writer of this process. Reads of a file database run concurrently
- * on pooled connections; reads of an in-memory database share the writer's connection and its lock.
- * The schema is versioned with {@code PRAGMA user_version} and migrated on open; a database newer than
- * this build, or a file that is not a SQLite database, is refused and left untouched. Thread-safe; the
- * owner closes it.
+ * <p>Writes run one at a time on one writer thread with group commit ({@link Writer}): a caller is
+ * answered after the commit that holds its write, and a write that throws leaves nothing behind. Reads
+ * of a file database run concurrently on pooled connections ({@link HandlePool}); reads of an in-memory
+ * database run on the writer, the one connection that database has. Every connection keeps its prepared
+ * statements ({@link StatementCache}). The schema is versioned with {@code PRAGMA user_version} and
+ * migrated on open; a database newer than this build, or a file that is not a SQLite database, is
+ * refused and left untouched. Thread-safe; the owner closes it.
  */
 public final class Database implements AutoCloseable {
     private static final String[] MIGRATIONS = {"db/V1__schema.sql"};
     private static final int READERS = 8;
+    /**
+     * Pages in the WAL before a commit checkpoints them into the database (SQLite's default is 1,000).
+     * Each create dirties a few random index pages; checkpointing ten times less often writes each page
+     * back once for many commits, which halved the write cost per create (bench/README.md).
+     */
+    private static final int CHECKPOINT_PAGES = 10_000;
+    /** The size a checkpointed WAL file is cut back to. */
+    private static final int WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
     private final String description;
-    private final ConnectionPool writerPool;
-    private final ConnectionPool readerPool;
-    private final Jdbi writer;
-    private final Jdbi reader;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final boolean readsTakeLock;
+    private final Writer writer;
+    private final HandlePool readers;
 
-    private Database(String description, SQLiteDataSource source, boolean inMemory) {
+    private Database(String description, Jdbi jdbi, Handle writeHandle, boolean inMemory) {
         this.description = description;
-        this.writerPool = inMemory ? ConnectionPool.pinned(source) : ConnectionPool.pooled(source, 1);
-        this.writer = Jdbi.create(writerPool);
-        this.readsTakeLock = inMemory;
-        this.readerPool = inMemory ? writerPool : ConnectionPool.pooled(source, READERS);
-        this.reader = inMemory ? writer : Jdbi.create(readerPool);
+        this.writer = new Writer(writeHandle, "flexconf-writer");
+        this.readers = inMemory ? null : new HandlePool(jdbi, READERS);
     }
 
     /** Opens (creating if absent) and migrates the database file at {@code file}. */
     public static Database open(Path file) {
-        Path absolute = file.toAbsolutePath();
-        Database db = new Database(absolute.toString(), source("jdbc:sqlite:" + absolute), false);
-        return db.migrated();
+        String absolute = file.toAbsolutePath().toString();
+        return opened(absolute, source("jdbc:sqlite:" + absolute), false);
     }
 
     /** A new, private, empty in-memory database; it lives until {@link #close()}. */
     public static Database inMemory() {
-        return new Database(":memory:", source("jdbc:sqlite::memory:"), true).migrated();
+        return opened(":memory:", source("jdbc:sqlite::memory:"), true);
+    }
+
+    private static Database opened(String description, SQLiteDataSource source, boolean inMemory) {
+        Jdbi jdbi = Jdbi.create(source).setStatementBuilderFactory(connection -> new StatementCache());
+        Handle writeHandle = null;
+        try {
+            writeHandle = jdbi.open();
+            migrate(writeHandle, description);
+        } catch (RuntimeException e) {
+            if (writeHandle != null) {
+                writeHandle.close();
+            }
+            if (notADatabase(e)) {
+                throw new IllegalStateException("File " + description + " is not a FlexConf database; it was left untouched", e);
+            }
+            throw e;
+        }
+        return new Database(description, jdbi, writeHandle, inMemory);
+    }
+
+    private static boolean notADatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null && t.getMessage().contains("SQLITE_NOTADB")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SQLiteDataSource source(String url) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setWalAutocheckpoint(CHECKPOINT_PAGES);
+        config.setJournalSizeLimit(WAL_LIMIT_BYTES);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         SQLiteDataSource source = new SQLiteDataSource(config);
@@ -83,28 +112,23 @@ public final class Database implements AutoCloseable {
      * holds every write committed before it began and none of a write committed after.
      */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
-        if (!readsTakeLock) {
-            return reader.inTransaction(work);
+        if (readers == null) {
+            return writer.write(work);
         }
-        writeLock.lock();
+        Handle handle = readers.take();
         try {
-            return reader.inTransaction(work);
+            return handle.inTransaction(work);
         } finally {
-            writeLock.unlock();
+            readers.give(handle);
         }
     }
 
     /**
-     * Runs {@code work} in a transaction, alone among writers: it commits when {@code work} returns and
-     * rolls back when it throws, so a rejected request leaves nothing behind.
+     * Runs {@code work} as one write, alone among writers, and returns once it is committed; when it
+     * throws, nothing it did is kept and the caller gets the exception.
      */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
-        writeLock.lock();
-        try {
-            return writer.inTransaction(work);
-        } finally {
-            writeLock.unlock();
-        }
+        return writer.write(work);
     }
 
     /** The random secret this database signs page tokens with, made once and kept in the database. */
@@ -124,35 +148,19 @@ public final class Database implements AutoCloseable {
         return HexFormat.of().parseHex(hex);
     }
 
-    private Database migrated() {
-        try {
-            writeLock.lock();
-            try (Handle h = writer.open()) {
-                int version = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
-                if (version > MIGRATIONS.length) {
-                    throw new IllegalStateException("Database " + description + " has schema version " + version
-                            + ", newer than this FlexConf understands (" + MIGRATIONS.length
-                            + "); it was left untouched");
-                }
-                for (int next = version; next < MIGRATIONS.length; next++) {
-                    String script = resource(MIGRATIONS[next]);
-                    int target = next + 1;
-                    h.useTransaction(t -> {
-                        t.createScript(script).execute();
-                        t.execute("PRAGMA user_version = " + target);
-                    });
-                }
-            } finally {
-                writeLock.unlock();
-            }
-            return this;
-        } catch (RuntimeException e) {
-            close();
-            if (e.getCause() instanceof java.sql.SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().contains("SQLITE_NOTADB")) {
-                throw new IllegalStateException("File " + description + " is not a FlexConf database; it was left untouched", e);
-            }
-            throw e;
+    private static void migrate(Handle h, String description) {
+        int version = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+        if (version > MIGRATIONS.length) {
+            throw new IllegalStateException("Database " + description + " has schema version " + version
+                    + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
+        }
+        for (int next = version; next < MIGRATIONS.length; next++) {
+            String script = resource(MIGRATIONS[next]);
+            int target = next + 1;
+            h.useTransaction(t -> {
+                t.createScript(script).execute();
+                t.execute("PRAGMA user_version = " + target);
+            });
         }
     }
 
@@ -169,7 +177,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        writerPool.close();
-        readerPool.close();
+        writer.close();
+        if (readers != null) {
+            readers.close();
+        }
     }
 }

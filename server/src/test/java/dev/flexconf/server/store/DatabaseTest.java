@@ -73,6 +73,48 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * Concurrent writes share commits (group commit); each one that throws must still leave nothing,
+     * and every one that returned must be there, whatever batch it landed in.
+     */
+    @Test
+    void concurrentWritesThatThrowLeaveNothingAndTheOthersAreAllKept() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try (Database db = Database.open(dir.resolve("group.db"))) {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String name = "p" + i;
+                boolean rejected = i % 3 == 0;
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        return db.write(h -> {
+                            PluginStore.insert(h, ACCOUNT, name, null, null, 1L);
+                            if (rejected) {
+                                throw new IllegalArgumentException("rejected after the insert");
+                            }
+                            return name;
+                        });
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                }));
+            }
+            java.util.Set<String> answered = new java.util.TreeSet<>();
+            for (var outcome : outcomes) {
+                String name = outcome.get();
+                if (name != null) {
+                    answered.add(name);
+                }
+            }
+            java.util.Set<String> stored = new java.util.TreeSet<>(db.read(h -> PluginStore.list(h, ACCOUNT,
+                    new Keyset(null, false, 1000))).stream().map(PluginStore.PluginRow::uniqueName).toList());
+            assertEquals(266, answered.size());
+            assertEquals(answered, stored);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void refusesADatabaseFromANewerFlexConfAndLeavesItUntouched() throws Exception {
         Path file = dir.resolve("newer.db");

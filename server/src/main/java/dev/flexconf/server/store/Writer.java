@@ -1,0 +1,157 @@
+package dev.flexconf.server.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+
+/**
+ * The one thread that writes, with group commit: it takes the writes waiting in its queue (up to
+ * {@link #MAX_BATCH}) and runs them one after another in one transaction, each inside its own savepoint,
+ * then commits once. A write that throws is rolled back to its savepoint alone and its caller gets the
+ * exception; a caller that gets a result is answered only after the commit, so whatever it returned is
+ * durable. Callers see plain serial semantics: each write sees every write queued before it.
+ *
+ * <p>Owns {@code handle} (its connection and cached statements) from construction and closes it in
+ * {@link #close()}; writes still queued then fail. Thread-safe; a write that runs on the writer thread
+ * (work nested in a write) runs at once, inside the write that holds it.
+ */
+final class Writer implements AutoCloseable {
+    static final int MAX_BATCH = 256;
+    private static final String SAVEPOINT = "flexconf_write";
+
+    private final Handle handle;
+    private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private record Job<R>(HandleCallback<R, RuntimeException> work, CompletableFuture<R> result) {
+    }
+
+    Writer(Handle handle, String name) {
+        this.handle = handle;
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs {@code work} in a transaction of the writer thread and waits for its commit. */
+    <R> R write(HandleCallback<R, RuntimeException> work) {
+        if (Thread.currentThread() == thread) {
+            return work.withHandle(handle);
+        }
+        Job<R> job = new Job<>(work, new CompletableFuture<>());
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        queue.add(job);
+        try {
+            return job.result().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a write", e);
+        }
+    }
+
+    private void loop() {
+        List<Job<?>> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                break;
+            } finally {
+                for (Job<?> job : batch) {
+                    job.result().completeExceptionally(new IllegalStateException("the write was not run"));
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    /** Runs a batch in one transaction; completes each job only after the commit. */
+    private void runBatch(List<Job<?>> batch) {
+        Object[] values = new Object[batch.size()];
+        RuntimeException[] failures = new RuntimeException[batch.size()];
+        boolean savepoints = batch.size() > 1;
+        try {
+            handle.begin();
+            for (int i = 0; i < batch.size(); i++) {
+                if (savepoints) {
+                    handle.execute("SAVEPOINT " + SAVEPOINT);
+                }
+                try {
+                    values[i] = batch.get(i).work().withHandle(handle);
+                } catch (RuntimeException e) {
+                    if (!savepoints) {
+                        throw e; // alone in its batch: the whole transaction rolls back
+                    }
+                    handle.execute("ROLLBACK TO " + SAVEPOINT);
+                    failures[i] = e;
+                }
+                if (savepoints) {
+                    handle.execute("RELEASE " + SAVEPOINT);
+                }
+            }
+            handle.commit();
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly();
+            batch.forEach(job -> job.result().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), values[i], failures[i]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void complete(Job<?> job, Object value, RuntimeException failure) {
+        if (failure != null) {
+            job.result().completeExceptionally(failure);
+        } else {
+            ((CompletableFuture<Object>) job.result()).complete(value);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            // the transaction is gone with the failure that got here; nothing more to undo
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Job<?> job;
+        while ((job = queue.poll()) != null) {
+            job.result().completeExceptionally(new IllegalStateException("the database is closed"));
+        }
+        handle.close();
+    }
+}
