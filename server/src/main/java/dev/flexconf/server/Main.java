@@ -68,6 +68,7 @@ public final class Main implements Callable<Integer> {
     int journalSize;
 
     public static void main(String[] args) {
+        Preload.start();
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
             System.exit(exit);
@@ -108,6 +109,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
         }
+        HeapFootprint.keepSmall();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -80,7 +80,9 @@ final class Writer implements AutoCloseable {
                 break;
             } finally {
                 for (Job<?> job : batch) {
-                    job.result().completeExceptionally(new IllegalStateException("the write was not run"));
+                    if (!job.result().isDone()) {
+                        job.result().completeExceptionally(new IllegalStateException("the write was not run"));
+                    }
                 }
                 batch.clear();
             }
