@@ -109,7 +109,6 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
         }
-        HeapFootprint.keepSmall();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -142,7 +142,7 @@ public final class ConfigurationResource {
             }
             items.add(json);
         }
-        Json.respondBytes(ctx, 200, Json.envelope("configurations", items, page.meta()));
+        Json.respondEnvelope(ctx, "configurations", items, page.meta());
     }
 
     private void archive(Context ctx) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one JSON configuration of the server: dates as {@code 2020-01-10T20:00:00Z}, nulls written.
@@ -19,6 +22,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final byte[] ENVELOPE_META = "],\"meta\":".getBytes(StandardCharsets.UTF_8);
 
     private Json() {
     }
@@ -42,27 +46,28 @@ public final class Json {
     }
 
     /**
-     * A list envelope, {@code {"<key>": [items…], "meta": {…}}}, from items that are JSON already: the
-     * same bytes as the generated list response model would give.
+     * Answers 200 with a list envelope, {@code {"<key>": [items…], "meta": {…}}}, from items that are
+     * JSON already: the same bytes as the generated list response model would give, written piece by
+     * piece into the response's buffer rather than assembled first.
      */
-    public static byte[] envelope(String key, java.util.List<byte[]> items, Object meta) {
+    public static void respondEnvelope(Context ctx, String key, List<byte[]> items, Object meta) {
         byte[] metaJson = bytes(meta);
-        int size = key.length() + metaJson.length + 16;
-        for (byte[] item : items) {
-            size += item.length + 1;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
-        out.writeBytes(("{\"" + key + "\":[").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.write(',');
+        ctx.status(200).contentType("application/json");
+        try {
+            OutputStream out = ctx.outputStream();
+            out.write(("{\"" + key + "\":[").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(items.get(i));
             }
-            out.writeBytes(items.get(i));
+            out.write(ENVELOPE_META);
+            out.write(metaJson);
+            out.write('}');
+        } catch (IOException e) {
+            // the client is gone: there is no one left to answer
         }
-        out.writeBytes("],\"meta\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.writeBytes(metaJson);
-        out.write('}');
-        return out.toByteArray();
     }
 
     /** A response model as JSON bytes. */

@@ -49,19 +49,19 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if absent) and migrates the database file at {@code file}. */
     public static Database open(Path file) {
         String absolute = file.toAbsolutePath().toString();
-        return opened(absolute, source("jdbc:sqlite:" + absolute), false);
+        return opened(absolute, "jdbc:sqlite:" + absolute, false);
     }
 
     /** A new, private, empty in-memory database; it lives until {@link #close()}. */
     public static Database inMemory() {
-        return opened(":memory:", source("jdbc:sqlite::memory:"), true);
+        return opened(":memory:", "jdbc:sqlite::memory:", true);
     }
 
-    private static Database opened(String description, SQLiteDataSource source, boolean inMemory) {
-        Jdbi jdbi = Jdbi.create(source).setStatementBuilderFactory(connection -> new StatementCache());
+    private static Database opened(String description, String url, boolean inMemory) {
+        Jdbi readers = jdbi(url, SQLiteConfig.TransactionMode.DEFERRED);
         Handle writeHandle = null;
         try {
-            writeHandle = jdbi.open();
+            writeHandle = jdbi(url, SQLiteConfig.TransactionMode.IMMEDIATE).open();
             migrate(writeHandle, description);
         } catch (RuntimeException e) {
             if (writeHandle != null) {
@@ -72,7 +72,17 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
-        return new Database(description, jdbi, writeHandle, inMemory);
+        return new Database(description, readers, writeHandle, inMemory);
+    }
+
+    /**
+     * Connections to {@code url} whose transactions begin in {@code mode}. The writer's begin
+     * IMMEDIATE: a write transaction takes the write lock when it begins (waiting for it if need be),
+     * never by upgrading a read, which SQLite refuses at once with {@code SQLITE_BUSY} when the lock is
+     * held or the snapshot is stale. Readers begin DEFERRED and never take it.
+     */
+    private static Jdbi jdbi(String url, SQLiteConfig.TransactionMode mode) {
+        return Jdbi.create(source(url, mode)).setStatementBuilderFactory(connection -> new StatementCache());
     }
 
     private static boolean notADatabase(Throwable e) {
@@ -84,8 +94,9 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private static SQLiteDataSource source(String url) {
+    private static SQLiteDataSource source(String url, SQLiteConfig.TransactionMode mode) {
         SQLiteConfig config = new SQLiteConfig();
+        config.setTransactionMode(mode);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setWalAutocheckpoint(CHECKPOINT_PAGES);
