@@ -79,10 +79,31 @@ class ConfiguredPluginScenarios extends Scenario {
         String configuration = Fixtures.configuration(Fixtures.unique("flags"), List.of(version));
         String path = V1 + "/Configurations/" + configuration + "/Plugins/" + plugin;
 
+        String list = V1 + "/Configurations/" + configuration + "/Plugins";
+        api().get(list).then().body("plugins[0].plugin_version_archived", equalTo(false));
+
         api().post(V1 + "/Plugins/" + plugin + "/Versions/" + version + "/Archive").then().statusCode(200);
         api().get(path).then().body("plugin_version_archived", equalTo(true)).body("plugin_archived", equalTo(false));
+        api().get(list).then().body("plugins[0].plugin_version_archived", equalTo(true))
+                .body("plugins[0].plugin_archived", equalTo(false));
         api().post(V1 + "/Plugins/" + plugin + "/Archive").then().statusCode(200);
         api().get(path).then().body("plugin_version_archived", equalTo(true)).body("plugin_archived", equalTo(true));
+        api().get(list).then().body("plugins[0].plugin_version_archived", equalTo(true))
+                .body("plugins[0].plugin_archived", equalTo(true));
+    }
+
+    @Test
+    void theListShowsThePluginAsItIsNow() {
+        String plugin = Fixtures.plugin(Fixtures.unique("renamed"));
+        String configuration = Fixtures.configuration(Fixtures.unique("renamed"),
+                List.of(Fixtures.version(plugin, "1.0.0")));
+        String list = V1 + "/Configurations/" + configuration + "/Plugins";
+        api().get(list).then().statusCode(200);
+
+        api().contentType(FORM).body(form("FriendlyName", "Renamed", "Description", "after the bundle"))
+                .post(V1 + "/Plugins/" + plugin).then().statusCode(200);
+        api().get(list).then().body("plugins[0].friendly_name", equalTo("Renamed"))
+                .body("plugins[0].description", equalTo("after the bundle"));
     }
 
     @Test

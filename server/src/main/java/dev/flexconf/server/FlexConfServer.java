@@ -76,8 +76,8 @@ public final class FlexConfServer implements AutoCloseable {
                 });
                 config.routes.beforeMatched("/v1/*", faults::apply);
                 config.routes.after("/v1/*", recorder::finish);
-                new PluginResource(db, paging, baseUrl).register(config.routes);
-                new VersionResource(db, paging, baseUrl).register(config.routes);
+                new PluginResource(db, paging, baseUrl, cache).register(config.routes);
+                new VersionResource(db, paging, baseUrl, cache).register(config.routes);
                 new ConfigurationResource(db, paging, baseUrl, cache).register(config.routes);
                 new ReleaseResource(db, paging, baseUrl).register(config.routes);
                 admin.register(config.routes);

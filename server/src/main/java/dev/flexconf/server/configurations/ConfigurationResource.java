@@ -157,15 +157,24 @@ public final class ConfigurationResource {
         Json.respond(ctx, 200, ConfigurationViews.archive(row, baseUrl.of(ctx)));
     }
 
+    /** A page of configured plugins: immutable but for their plugin and version rows, so cached too. */
     private void listPlugins(Context ctx) {
         String base = baseUrl.of(ctx);
-        Paging.Page<ConfiguredPluginRow> page = db.read(h -> {
-            ConfigurationRow configuration = require(h, ctx, "ConfigurationSid");
-            return paging.page(ctx, "plugins", k -> ConfigurationStore.plugins(h, configuration.sid(), k));
-        });
-        Json.respond(ctx, 200, new ListConfiguredPluginResponse()
-                .plugins(page.items().stream().map(r -> ConfigurationViews.configuredPlugin(r, base)).toList())
-                .meta(page.meta()));
+        String key = ConfigurationCache.pluginsKey(base, BasicAuth.account(ctx), ctx.pathParam("ConfigurationSid"),
+                ctx.queryString());
+        byte[] json = cache.get(key);
+        if (json == null) {
+            long stamp = cache.stamp();
+            Paging.Page<ConfiguredPluginRow> page = db.read(h -> {
+                ConfigurationRow configuration = require(h, ctx, "ConfigurationSid");
+                return paging.page(ctx, "plugins", k -> ConfigurationStore.plugins(h, configuration.sid(), k));
+            });
+            json = Json.bytes(new ListConfiguredPluginResponse()
+                    .plugins(page.items().stream().map(r -> ConfigurationViews.configuredPlugin(r, base)).toList())
+                    .meta(page.meta()));
+            cache.put(key, json, stamp);
+        }
+        Json.respondBytes(ctx, 200, json);
     }
 
     private void fetchPlugin(Context ctx) {

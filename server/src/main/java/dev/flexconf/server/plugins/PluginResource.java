@@ -2,6 +2,7 @@ package dev.flexconf.server.plugins;
 
 import dev.flexconf.model.ListPluginResponse;
 import dev.flexconf.server.archiving.Archiving;
+import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
@@ -27,11 +28,13 @@ public final class PluginResource {
     private final Database db;
     private final Paging paging;
     private final BaseUrl baseUrl;
+    private final ConfigurationCache cache;
 
-    public PluginResource(Database db, Paging paging, BaseUrl baseUrl) {
+    public PluginResource(Database db, Paging paging, BaseUrl baseUrl, ConfigurationCache cache) {
         this.db = db;
         this.paging = paging;
         this.baseUrl = baseUrl;
+        this.cache = cache;
     }
 
     public void register(RoutesConfig routes) {
@@ -88,6 +91,7 @@ public final class PluginResource {
             PluginRow plugin = require(h, ctx, "Sid");
             return PluginStore.update(h, plugin.sid(), friendlyName, description, Dates.now());
         });
+        cache.clear(); // configured plugins show the plugin's names
         Json.respond(ctx, 200, PluginViews.plugin(row, baseUrl.of(ctx)));
     }
 
@@ -99,6 +103,7 @@ public final class PluginResource {
             Archiving.requireNotActive(h, account, "Plugin", plugin.sid());
             return PluginStore.archive(h, plugin.sid(), Dates.now());
         });
+        cache.clear(); // configured plugins show whether their plugin is archived
         Json.respond(ctx, 200, PluginViews.archive(row, baseUrl.of(ctx)));
     }
 }

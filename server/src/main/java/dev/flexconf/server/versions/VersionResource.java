@@ -2,6 +2,7 @@ package dev.flexconf.server.versions;
 
 import dev.flexconf.model.ListPluginVersionResponse;
 import dev.flexconf.server.archiving.Archiving;
+import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
@@ -29,11 +30,13 @@ public final class VersionResource {
     private final Database db;
     private final Paging paging;
     private final BaseUrl baseUrl;
+    private final ConfigurationCache cache;
 
-    public VersionResource(Database db, Paging paging, BaseUrl baseUrl) {
+    public VersionResource(Database db, Paging paging, BaseUrl baseUrl, ConfigurationCache cache) {
         this.db = db;
         this.paging = paging;
         this.baseUrl = baseUrl;
+        this.cache = cache;
     }
 
     public void register(RoutesConfig routes) {
@@ -82,6 +85,7 @@ public final class VersionResource {
             Archiving.requireNotActive(h, account, "Plugin version", version.sid());
             return VersionStore.archive(h, version.sid());
         });
+        cache.clear(); // configured plugins show whether their version is archived
         Json.respond(ctx, 200, VersionViews.archive(row, baseUrl.of(ctx)));
     }
 
