@@ -25,7 +25,10 @@ import org.sqlite.SQLiteDataSource;
  * refused and left untouched. Thread-safe; the owner closes it.
  */
 public final class Database implements AutoCloseable {
-    private static final String[] MIGRATIONS = {"db/V1__schema.sql"};
+    private static final String[] MIGRATIONS = {
+        "db/V1__schema.sql",
+        "db/V2__drop_configured_plugin_by_configuration.sql",
+    };
     private static final int READERS = 8;
     /**
      * Pages in the WAL before a commit checkpoints them into the database (SQLite's default is 1,000).

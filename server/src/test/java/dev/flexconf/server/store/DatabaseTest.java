@@ -46,6 +46,10 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             int migrated = db.read(h -> h.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
             assertEquals(Database.schemaVersion(), migrated);
+            int indexes = db.read(h -> h.createQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'configured_plugin_by_configuration'")
+                    .mapTo(Integer.class).one());
+            assertEquals(0, indexes, "schema 2 dropped the second index of configured plugins");
             PluginStore.PluginRow plugin = db.read(h -> PluginStore.find(h, account, "golden")).orElseThrow();
             assertEquals("FP0123456789abcdef0123456789abcdef", plugin.sid());
             assertEquals("kept since 0.1.0", plugin.description());
