@@ -70,4 +70,16 @@ final class Api {
     static String entry(String versionSid, int phase) {
         return "{\"plugin_version\": \"" + versionSid + "\", \"phase\": " + phase + "}";
     }
+
+    /** The path and query of an absolute URL on the target, to hand to rest-assured verbatim. */
+    static String relative(String absolute) {
+        org.junit.jupiter.api.Assertions.assertEquals(Target.get().baseUrl,
+                absolute.substring(0, Target.get().baseUrl.length()), "absolute URL on the target");
+        return absolute.substring(Target.get().baseUrl.length());
+    }
+
+    /** A page that must be there, fetched with its query exactly as given. */
+    static io.restassured.path.json.JsonPath page(String pathAndQuery) {
+        return api().urlEncodingEnabled(false).get(pathAndQuery).then().statusCode(200).extract().jsonPath();
+    }
 }

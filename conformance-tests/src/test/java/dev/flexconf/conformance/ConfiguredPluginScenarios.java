@@ -5,6 +5,8 @@ import static dev.flexconf.conformance.Api.V1;
 import static dev.flexconf.conformance.Api.api;
 import static dev.flexconf.conformance.Api.entry;
 import static dev.flexconf.conformance.Api.form;
+import static dev.flexconf.conformance.Api.page;
+import static dev.flexconf.conformance.Api.relative;
 import static dev.flexconf.conformance.Shapes.date;
 import static dev.flexconf.conformance.Shapes.url;
 import static org.hamcrest.Matchers.equalTo;
@@ -60,6 +62,26 @@ class ConfiguredPluginScenarios extends Scenario {
         api().get(V1 + "/Configurations/" + configuration + "/Plugins").then().statusCode(200)
                 .body("meta.key", equalTo("plugins"))
                 .body("plugins.plugin_version_sid", equalTo(List.of(b, c, a)));
+    }
+
+    /** Each page is the same the second time it is asked for, and the pages together are the bundle. */
+    @Test
+    void pagesFollowTheBundleOrderTheSameEveryTime() {
+        String a = Fixtures.pluginVersion("pages-a");
+        String b = Fixtures.pluginVersion("pages-b");
+        String c = Fixtures.pluginVersion("pages-c");
+        String configuration = Fixtures.configuration(Fixtures.unique("pages"), List.of(c, a, b));
+        for (int walk = 0; walk < 2; walk++) {
+            List<String> seen = new java.util.ArrayList<>();
+            String next = V1 + "/Configurations/" + configuration + "/Plugins?PageSize=2";
+            while (next != null) {
+                io.restassured.path.json.JsonPath page = page(next);
+                seen.addAll(page.getList("plugins.plugin_version_sid"));
+                String absolute = page.getString("meta.next_page_url");
+                next = absolute == null ? null : relative(absolute);
+            }
+            assertEquals(List.of(c, a, b), seen, "walk " + (walk + 1));
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.flexconf.conformance;
 import static dev.flexconf.conformance.Api.V1;
 import static dev.flexconf.conformance.Api.api;
 import static dev.flexconf.conformance.Api.misuse;
+import static dev.flexconf.conformance.Api.page;
+import static dev.flexconf.conformance.Api.relative;
 import static dev.flexconf.conformance.Shapes.url;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -37,16 +39,6 @@ class PagingScenarios extends Scenario {
         for (int i = 0; i < 7; i++) {
             VERSIONS.add(0, Fixtures.version(plugin, "1.0." + i));
         }
-    }
-
-    /** The path and query of an absolute URL on the target, to hand to rest-assured verbatim. */
-    private static String relative(String absolute) {
-        assertEquals(Target.get().baseUrl, absolute.substring(0, Target.get().baseUrl.length()), "absolute URL on the target");
-        return absolute.substring(Target.get().baseUrl.length());
-    }
-
-    private static JsonPath page(String pathAndQuery) {
-        return api().urlEncodingEnabled(false).get(pathAndQuery).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -33,17 +32,13 @@ class AdminApiTest {
     void start() {
         server = FlexConfServer.start(ServerOptions.ephemeral().withDatabase(dir.resolve("admin.db")).withJournalCapacity(5));
         http = new Http(server);
-        account = newAccount();
+        account = Http.newAccount();
         auth = basic(account, "token");
     }
 
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    static String newAccount() {
-        return "AC" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private String seedDocument(String accountSid) {
@@ -122,7 +117,7 @@ class AdminApiTest {
 
     @Test
     void resetOfOneAccountLeavesTheOthers() {
-        String other = newAccount();
+        String other = Http.newAccount();
         http.postJson("/__flexconf/seed", seedDocument(account));
         http.postJson("/__flexconf/seed", seedDocument(other));
         assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/__flexconf/reset"))
@@ -153,7 +148,7 @@ class AdminApiTest {
 
     @Test
     void resetOfAllAccountsEmptiesEverything() {
-        String other = newAccount();
+        String other = Http.newAccount();
         http.postJson("/__flexconf/seed", seedDocument(account));
         http.postJson("/__flexconf/seed", seedDocument(other));
         assertEquals(204, http.postJson("/__flexconf/reset", "").status());
@@ -212,7 +207,7 @@ class AdminApiTest {
 
     @Test
     void theJournalFiltersAndClears() {
-        String other = newAccount();
+        String other = Http.newAccount();
         http.get(V1 + "/Plugins", auth);
         http.get(V1 + "/Configurations", auth);
         http.get(V1 + "/Configurations", basic(other, "x"));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class FaultsTest {
     void start() {
         server = FlexConfServer.start(ServerOptions.ephemeral());
         http = new Http(server);
-        account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        account = Http.newAccount();
         auth = basic(account, "token");
     }
 

@@ -49,6 +49,11 @@ public final class Http {
         this(server.url());
     }
 
+    /** A fresh random account sid, so tests never share state by accident. */
+    public static String newAccount() {
+        return "AC" + java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
     public static String basic(String user, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }

@@ -5,11 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -25,15 +22,12 @@ final class StatementCache implements StatementBuilder {
     static final int CAPACITY = 64;
 
     private final StatementBuilder fallback = new DefaultStatementBuilder();
-    /** The statements in {@link #prepared}, by identity: Jdbi may close one under another SQL text. */
-    private final Set<Statement> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() <= CAPACITY) {
                 return false;
             }
-            kept.remove(eldest.getValue());
             closeQuietly(eldest.getValue());
             return true;
         }
@@ -53,7 +47,6 @@ final class StatementCache implements StatementBuilder {
         if (statement == null || statement.isClosed()) {
             statement = conn.prepareStatement(sql);
             prepared.put(sql, statement);
-            kept.add(statement);
         }
         return statement;
     }
@@ -65,7 +58,7 @@ final class StatementCache implements StatementBuilder {
 
     @Override
     public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-        if (kept.contains(stmt)) {
+        if (prepared.containsValue(stmt)) { // by identity: Jdbi may finish one under another SQL text
             PreparedStatement statement = (PreparedStatement) stmt;
             statement.clearBatch();
             statement.clearParameters();
@@ -78,7 +71,6 @@ final class StatementCache implements StatementBuilder {
     public void close(Connection conn) {
         prepared.values().forEach(StatementCache::closeQuietly);
         prepared.clear();
-        kept.clear();
     }
 
     private static void closeQuietly(Statement statement) {

@@ -49,6 +49,9 @@ final class Writer implements AutoCloseable {
             throw new IllegalStateException("the database is closed");
         }
         queue.add(job);
+        if (closed && queue.remove(job)) {
+            throw new IllegalStateException("the database is closed"); // closed while it was being queued
+        }
         try {
             return job.result().get();
         } catch (ExecutionException e) {
