@@ -1,6 +1,7 @@
 package dev.flexconf.server.configurations;
 
 import dev.flexconf.model.ListConfiguredPluginResponse;
+import dev.flexconf.model.ListMeta;
 import dev.flexconf.model.ListPluginConfigurationResponse;
 import dev.flexconf.server.archiving.Archiving;
 import dev.flexconf.server.http.BaseUrl;
@@ -12,6 +13,7 @@ import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
+import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import dev.flexconf.server.store.ConfigurationStore.Entry;
@@ -123,26 +125,33 @@ public final class ConfigurationResource {
     }
 
     /**
-     * A page of configurations. Each item is the JSON a fetch answers, so items come from (and fill)
-     * the cache of ready JSON; the envelope is {@link ListPluginConfigurationResponse}'s.
+     * A page of configurations. Each item is the JSON a fetch answers: the page is read as keys from
+     * the list index, and only configurations missing from the cache of ready JSON are read whole (in
+     * the same transaction) and added to it. The envelope is {@link ListPluginConfigurationResponse}'s.
      */
     private void list(Context ctx) {
         String account = BasicAuth.account(ctx);
         String base = baseUrl.of(ctx);
         long stamp = cache.stamp();
-        Paging.Page<ConfigurationRow> page =
-                db.read(h -> paging.page(ctx, "configurations", k -> ConfigurationStore.list(h, account, k)));
-        List<byte[]> items = new ArrayList<>(page.items().size());
-        for (ConfigurationRow row : page.items()) {
-            String key = ConfigurationCache.key(base, account, row.sid());
-            byte[] json = cache.get(key);
-            if (json == null) {
-                json = Json.bytes(ConfigurationViews.configuration(row, base));
-                cache.put(key, json, stamp);
+        Listed listed = db.read(h -> {
+            Paging.Page<ConfigurationKey> page =
+                    paging.page(ctx, "configurations", k -> ConfigurationStore.keys(h, account, k));
+            List<byte[]> items = new ArrayList<>(page.items().size());
+            for (ConfigurationKey listedKey : page.items()) {
+                String key = ConfigurationCache.key(base, account, listedKey.sid());
+                byte[] json = cache.get(key);
+                if (json == null) {
+                    json = Json.bytes(ConfigurationViews.configuration(ConfigurationStore.at(h, listedKey.seq()), base));
+                    cache.put(key, json, stamp);
+                }
+                items.add(json);
             }
-            items.add(json);
-        }
-        Json.respondEnvelope(ctx, "configurations", items, page.meta());
+            return new Listed(items, page.meta());
+        });
+        Json.respondEnvelope(ctx, "configurations", listed.items(), listed.meta());
+    }
+
+    private record Listed(List<byte[]> items, ListMeta meta) {
     }
 
     private void archive(Context ctx) {

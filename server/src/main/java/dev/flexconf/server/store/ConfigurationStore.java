@@ -24,6 +24,10 @@ public final class ConfigurationStore {
             boolean pluginVersionArchived, boolean isPrivate, long dateCreated) implements Sequenced {
     }
 
+    /** Where a configuration is in its account's list, and its sid: what the list index holds. */
+    public record ConfigurationKey(long seq, String sid) implements Sequenced {
+    }
+
     /** An entry of a new configuration. */
     public record Entry(String pluginSid, String pluginVersionSid, int phase) {
     }
@@ -36,6 +40,7 @@ public final class ConfigurationStore {
     private static final RowMapper<ConfigurationRow> ROW = (rs, ctx) -> new ConfigurationRow(rs.getLong("seq"),
             rs.getString("sid"), rs.getString("account_sid"), rs.getString("name"), rs.getString("description"),
             rs.getBoolean("archived"), rs.getLong("date_created"));
+    private static final RowMapper<ConfigurationKey> KEY = (rs, ctx) -> new ConfigurationKey(rs.getLong(1), rs.getString(2));
     private static final RowMapper<ConfiguredPluginRow> CONFIGURED = (rs, ctx) -> new ConfiguredPluginRow(
             rs.getLong("seq"), rs.getString("account_sid"), rs.getString("configuration_sid"),
             rs.getString("plugin_sid"), rs.getString("plugin_version_sid"), rs.getInt("phase"),
@@ -61,10 +66,24 @@ public final class ConfigurationStore {
                 .bind(0, sid).bind(1, account).map(ROW).findOne();
     }
 
-    public static List<ConfigurationRow> list(Handle h, String account, Keyset keyset) {
-        return h.createQuery("SELECT c.* FROM configuration c WHERE c.account_sid = :account" + keyset.clause("c", true))
+    /**
+     * A page of an account's configurations, newest first, as keys: read from the index
+     * {@code configuration_keys_by_account} alone, without touching the table.
+     */
+    public static List<ConfigurationKey> keys(Handle h, String account, Keyset keyset) {
+        return h.createQuery(keysSql(keyset))
                 .bind("account", account).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
-                .map(ROW).list();
+                .map(KEY).list();
+    }
+
+    /** The query of {@link #keys}; binds {@code :account}, {@code :cursor} and {@code :limit}. */
+    static String keysSql(Keyset keyset) {
+        return "SELECT c.seq, c.sid FROM configuration c WHERE c.account_sid = :account" + keyset.clause("c", true);
+    }
+
+    /** The configuration at {@code seq}, a position that {@link #keys} gave in the same transaction. */
+    public static ConfigurationRow at(Handle h, long seq) {
+        return h.createQuery("SELECT * FROM configuration WHERE seq = ?").bind(0, seq).map(ROW).one();
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private static final String[] MIGRATIONS = {
         "db/V1__schema.sql",
         "db/V2__drop_configured_plugin_by_configuration.sql",
+        "db/V3__configuration_keys_by_account.sql",
     };
     private static final int READERS = 8;
     /**

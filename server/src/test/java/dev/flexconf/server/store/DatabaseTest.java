@@ -50,6 +50,8 @@ class DatabaseTest {
                     "SELECT count(*) FROM sqlite_master WHERE name = 'configured_plugin_by_configuration'")
                     .mapTo(Integer.class).one());
             assertEquals(0, indexes, "schema 2 dropped the second index of configured plugins");
+            assertEquals(List.of("FJ0123456789abcdef0123456789abcdef"), db.read(h -> ConfigurationStore.keys(h, account, new Keyset(null, false, 10)))
+                    .stream().map(ConfigurationStore.ConfigurationKey::sid).toList(), "schema 3 lists from its new index");
             PluginStore.PluginRow plugin = db.read(h -> PluginStore.find(h, account, "golden")).orElseThrow();
             assertEquals("FP0123456789abcdef0123456789abcdef", plugin.sid());
             assertEquals("kept since 0.1.0", plugin.description());
@@ -63,6 +65,19 @@ class DatabaseTest {
             assertEquals("FJ0123456789abcdef0123456789abcdef",
                     db.read(h -> ReleaseStore.active(h, account)).orElseThrow().configurationSid());
             assertEquals(32, db.secret().length);
+        }
+    }
+
+    /** A page of configurations costs an index seek and the page's index entries, whatever the table holds. */
+    @Test
+    void aPageOfConfigurationsIsReadFromTheListIndexAlone() {
+        try (Database db = Database.inMemory()) {
+            for (Keyset keyset : List.of(new Keyset(null, false, 51), new Keyset(900_000L, false, 51), new Keyset(900_000L, true, 51))) {
+                String plan = db.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN " + ConfigurationStore.keysSql(keyset))
+                        .bind("account", ACCOUNT).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
+                        .map((rs, ctx) -> rs.getString("detail")).list()));
+                assertTrue(plan.contains("COVERING INDEX configuration_keys_by_account"), plan);
+            }
         }
     }
 
