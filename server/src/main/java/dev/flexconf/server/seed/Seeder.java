@@ -46,9 +46,6 @@ import org.jdbi.v3.core.Handle;
  * Thread-safe; the database serializes writes.
  */
 public final class Seeder {
-    private static final ObjectReader READER = Json.MAPPER.readerFor(SeedDocument.class)
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Database db;
 
     public Seeder(Database db) {
@@ -58,7 +55,7 @@ public final class Seeder {
     /** Reads a seed document; malformed JSON or an unknown field is a 400. */
     public static SeedDocument read(InputStream json) {
         try {
-            return READER.readValue(json);
+            return Reader.SEED.readValue(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new TwilioException(400, 20001, "Invalid seed document: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -73,6 +70,12 @@ public final class Seeder {
             throw TwilioException.invalidParameter("account_sid", "must be an account sid (AC followed by 32 hex digits)");
         }
         return db.write(h -> new Load(h, account).run(doc, base));
+    }
+
+    /** The seed document's reader, built on first use: its deserializers are not needed to start. */
+    private static final class Reader {
+        static final ObjectReader SEED = Json.MAPPER.readerFor(SeedDocument.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** One load, inside its transaction. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
@@ -78,6 +80,23 @@ class DatabaseTest {
                         .map((rs, ctx) -> rs.getString("detail")).list()));
                 assertTrue(plan.contains("COVERING INDEX configuration_keys_by_account"), plan);
             }
+        }
+    }
+
+    /** The writer takes the write lock when it begins; readers never ask for it. */
+    @Test
+    void writesBeginImmediateAndReadsDeferred() {
+        try (Database db = Database.open(dir.resolve("modes.db"))) {
+            assertEquals(SQLiteConfig.TransactionMode.IMMEDIATE, db.write(DatabaseTest::transactionMode));
+            assertEquals(SQLiteConfig.TransactionMode.DEFERRED, db.read(DatabaseTest::transactionMode));
+        }
+    }
+
+    private static SQLiteConfig.TransactionMode transactionMode(org.jdbi.v3.core.Handle h) {
+        try {
+            return h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
