@@ -71,6 +71,17 @@ class FaultsTest {
         assertEquals(200, http.get(V1 + "/Plugins", basic("AC" + "1".repeat(32), "x")).status());
     }
 
+    /** A rule for every operation fires on API operations only: an unknown path is still a plain 404. */
+    @Test
+    void aFaultForEveryOperationLeavesUnknownPathsAndTheAdminApiAlone() {
+        addFault("{\"status\": 503}");
+        assertEquals(503, http.get(V1 + "/Plugins", auth).status());
+        Http.Reply unknown = http.get(V1 + "/Nothing", auth);
+        assertEquals(404, unknown.status());
+        assertEquals(20404, unknown.json().get("code").asInt());
+        assertEquals(200, http.get("/__flexconf/health").status());
+    }
+
     @Test
     void aFaultForOneOperationLeavesOthersAlone() {
         addFault("{\"operation\": \"ListPlugin\", \"status\": 503}");

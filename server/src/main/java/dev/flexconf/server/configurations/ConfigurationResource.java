@@ -9,7 +9,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
-import dev.flexconf.server.http.Operation;
+import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
@@ -19,7 +19,6 @@ import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import dev.flexconf.server.store.ConfigurationStore.Entry;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.Sids;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,13 +49,13 @@ public final class ConfigurationResource {
         this.cache = cache;
     }
 
-    public void register(RoutesConfig routes) {
-        Operation.get(routes, "ListPluginConfiguration", PATH, this::list);
-        Operation.post(routes, "CreatePluginConfiguration", PATH, this::create);
-        Operation.get(routes, "FetchPluginConfiguration", PATH + "/{Sid}", this::fetch);
-        Operation.post(routes, "UpdatePluginConfigurationArchive", PATH + "/{Sid}/Archive", this::archive);
-        Operation.get(routes, "ListConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins", this::listPlugins);
-        Operation.get(routes, "FetchConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
+    public void register(Operations operations) {
+        operations.get("ListPluginConfiguration", PATH, this::list);
+        operations.post("CreatePluginConfiguration", PATH, this::create);
+        operations.get("FetchPluginConfiguration", PATH + "/{Sid}", this::fetch);
+        operations.post("UpdatePluginConfigurationArchive", PATH + "/{Sid}/Archive", this::archive);
+        operations.get("ListConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins", this::listPlugins);
+        operations.get("FetchConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
     }
 
     /**

@@ -8,13 +8,12 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
-import dev.flexconf.server.http.Operation;
+import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.PluginStore.PluginRow;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
 
@@ -37,12 +36,12 @@ public final class PluginResource {
         this.cache = cache;
     }
 
-    public void register(RoutesConfig routes) {
-        Operation.get(routes, "ListPlugin", PATH, this::list);
-        Operation.post(routes, "CreatePlugin", PATH, this::create);
-        Operation.get(routes, "FetchPlugin", PATH + "/{Sid}", this::fetch);
-        Operation.post(routes, "UpdatePlugin", PATH + "/{Sid}", this::update);
-        Operation.post(routes, "UpdatePluginArchive", PATH + "/{Sid}/Archive", this::archive);
+    public void register(Operations operations) {
+        operations.get("ListPlugin", PATH, this::list);
+        operations.post("CreatePlugin", PATH, this::create);
+        operations.get("FetchPlugin", PATH + "/{Sid}", this::fetch);
+        operations.post("UpdatePlugin", PATH + "/{Sid}", this::update);
+        operations.post("UpdatePluginArchive", PATH + "/{Sid}/Archive", this::archive);
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
-import dev.flexconf.server.http.Operation;
+import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
@@ -17,7 +17,6 @@ import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.ReleaseStore;
 import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.Sids;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 
@@ -39,11 +38,11 @@ public final class ReleaseResource {
         this.baseUrl = baseUrl;
     }
 
-    public void register(RoutesConfig routes) {
-        Operation.get(routes, "ListPluginRelease", PATH, this::list);
-        Operation.post(routes, "CreatePluginRelease", PATH, this::create);
-        Operation.get(routes, "FetchActivePluginRelease", PATH + "/Active", this::active);
-        Operation.get(routes, "FetchPluginRelease", PATH + "/{Sid}", this::fetch);
+    public void register(Operations operations) {
+        operations.get("ListPluginRelease", PATH, this::list);
+        operations.post("CreatePluginRelease", PATH, this::create);
+        operations.get("FetchActivePluginRelease", PATH + "/Active", this::active);
+        operations.get("FetchPluginRelease", PATH + "/{Sid}", this::fetch);
     }
 
     private void create(Context ctx) {

@@ -8,7 +8,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
-import dev.flexconf.server.http.Operation;
+import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.plugins.PluginResource;
@@ -17,7 +17,6 @@ import dev.flexconf.server.store.PluginStore.PluginRow;
 import dev.flexconf.server.store.VersionStore;
 import dev.flexconf.server.store.VersionStore.NewVersion;
 import dev.flexconf.server.store.VersionStore.VersionRow;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -39,11 +38,11 @@ public final class VersionResource {
         this.cache = cache;
     }
 
-    public void register(RoutesConfig routes) {
-        Operation.get(routes, "ListPluginVersion", PATH, this::list);
-        Operation.post(routes, "CreatePluginVersion", PATH, this::create);
-        Operation.get(routes, "FetchPluginVersion", PATH + "/{Sid}", this::fetch);
-        Operation.post(routes, "UpdatePluginVersionArchive", PATH + "/{Sid}/Archive", this::archive);
+    public void register(Operations operations) {
+        operations.get("ListPluginVersion", PATH, this::list);
+        operations.post("CreatePluginVersion", PATH, this::create);
+        operations.get("FetchPluginVersion", PATH + "/{Sid}", this::fetch);
+        operations.post("UpdatePluginVersionArchive", PATH + "/{Sid}/Archive", this::archive);
     }
 
     private void create(Context ctx) {
