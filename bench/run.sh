@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # FlexConf against a bare Javalin handler on this machine: 127.0.0.1 only, bounded in time (about
-# 8 minutes with the defaults). Prints one table: scenario, requests/s, p50, p99, ratio to the
+# 10 minutes with the defaults). Prints one table: scenario, requests/s, p50, p99, ratio to the
 # reference measured in the same run; then start-up to first response and peak RSS of both processes.
 #
 #   bash bench/run.sh                       # from the repository root (builds what is missing)
@@ -12,6 +12,7 @@ DURATION=${DURATION:-10}      # seconds per measured run
 RUNS=${RUNS:-3}               # runs per scenario; the table shows the median
 WARMUP=${WARMUP:-5}           # seconds of warm-up per scenario, not measured
 ROWS=${ROWS:-1000000}         # configurations in the deep account
+STARTS=${STARTS:-5}           # cold starts of each process for start-up; the table shows the median
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 REF_PORT=${REF_PORT:-18110}
@@ -66,17 +67,37 @@ kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
 sync  # the seeded file's dirty pages are written back now, not while the reference is measured
 say "seeded in $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s"
 
-# ---- the reference ----
 REF="http://127.0.0.1:$REF_PORT/fixed"
-read -r ref_pid ref_start < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT")
+V1="$FLEX/v1/PluginService"
+
+# ---- start-up: STARTS cold starts of each, alternating (one start is at the mercy of the machine) ----
+say "start-up: $STARTS cold starts of each, alternating"
+ref_starts=(); flex_starts=()
+# Stops a process started by start_and_time and waits (at most 10 s) until it is gone or a zombie.
+stop() {
+  kill "$1"
+  for _ in $(seq 1 200); do
+    if ! kill -0 "$1" 2>/dev/null || grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; then return 0; fi
+    sleep 0.05
+  done
+}
+for (( i = 0; i < STARTS; i++ )); do
+  read -r pid ms < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; ref_starts+=("$ms")
+  read -r pid ms < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
+    server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; flex_starts+=("$ms")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}")
+
+# ---- the reference ----
+read -r ref_pid _ < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT")
 pids+=("$ref_pid")
 read -r ref_rps ref_p50 ref_p99 _ _ < <(measure "reference" "$REF")
 ref_rss=$(peak_rss_mb "$ref_pid")
 kill "$ref_pid"
 
 # ---- FlexConf, on the seeded database ----
-V1="$FLEX/v1/PluginService"
-read -r flex_pid flex_start < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
+read -r flex_pid _ < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
   server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
 pids+=("$flex_pid")
 
@@ -119,7 +140,8 @@ $(printf '%-44s %9s %9s %9s %8s' scenario 'req/s' 'p50 ms' 'p99 ms' ratio)
 $(cat "$rows")
 $(printf '%-44s %s' "depth / page 1" "$(ratio "$depth" "$page1")")
 
-start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (on the ${ROWS}-row database)
+start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
+  reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}
 peak RSS (VmHWM):      reference ${ref_rss} MB, FlexConf ${flex_rss} MB (whole run, mixed last)
 seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
 TABLE
