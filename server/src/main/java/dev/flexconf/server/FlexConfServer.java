@@ -117,7 +117,7 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Loads a seed document (JSON, as {@code POST /__flexconf/seed} takes it); all of it or nothing. */
     public SeedResult seed(String json) {
-        return new Seeder(db).load(Seeder.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
+        return admin.seed(Seeder.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
     }
 
     /** The request journal. */

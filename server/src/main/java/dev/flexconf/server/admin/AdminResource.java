@@ -5,6 +5,8 @@ import dev.flexconf.model.FaultRule;
 import dev.flexconf.model.Health;
 import dev.flexconf.model.JournalEntry;
 import dev.flexconf.model.JournalPage;
+import dev.flexconf.model.SeedDocument;
+import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.Version;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.faults.Faults;
@@ -90,9 +92,16 @@ public final class AdminResource {
         ctx.status(204);
     }
 
+    /** Loads a seed document (all of it or nothing); URLs in the answer under {@code base}. */
+    public SeedResult seed(SeedDocument doc, String base) {
+        SeedResult loaded = seeder.load(doc, base);
+        cache.listChanged(doc.getAccountSid());
+        return loaded;
+    }
+
     private void seed(Context ctx) throws IOException {
         try (InputStream body = ctx.bodyInputStream()) {
-            Json.respond(ctx, 201, seeder.load(Seeder.read(body), baseUrl.of(ctx)));
+            Json.respond(ctx, 201, seed(Seeder.read(body), baseUrl.of(ctx)));
         }
     }
 

@@ -80,6 +80,7 @@ public final class ConfigurationResource {
         long stamp = cache.stamp();
         ConfigurationRow row = db.write(h ->
                 ConfigurationStore.insert(h, account, name, description, entries(h, account, requested), Dates.now()));
+        cache.listChanged(account);
         String base = baseUrl.of(ctx);
         byte[] json = Json.bytes(ConfigurationViews.configuration(row, base));
         cache.put(ConfigurationCache.key(base, account, row.sid()), json, stamp);
@@ -126,28 +127,36 @@ public final class ConfigurationResource {
     /**
      * A page of configurations. Each item is the JSON a fetch answers: the page is read as keys from
      * the list index, and only configurations missing from the cache of ready JSON are read whole (in
-     * the same transaction) and added to it. The envelope is {@link ListPluginConfigurationResponse}'s.
+     * the same transaction) and added to it. The whole page is kept too, until the account's list
+     * changes. The envelope is {@link ListPluginConfigurationResponse}'s.
      */
     private void list(Context ctx) {
         String account = BasicAuth.account(ctx);
         String base = baseUrl.of(ctx);
-        long stamp = cache.stamp();
-        Listed listed = db.read(h -> {
-            Paging.Page<ConfigurationKey> page =
-                    paging.page(ctx, "configurations", k -> ConfigurationStore.keys(h, account, k));
-            List<byte[]> items = new ArrayList<>(page.items().size());
-            for (ConfigurationKey listedKey : page.items()) {
-                String key = ConfigurationCache.key(base, account, listedKey.sid());
-                byte[] json = cache.get(key);
-                if (json == null) {
-                    json = Json.bytes(ConfigurationViews.configuration(ConfigurationStore.at(h, listedKey.seq()), base));
-                    cache.put(key, json, stamp);
+        Map<String, byte[]> pages = cache.listPages(account);
+        String pageKey = ConfigurationCache.listPageKey(base, ctx.queryString());
+        byte[] page = pages.get(pageKey);
+        if (page == null) {
+            long stamp = cache.stamp();
+            Listed listed = db.read(h -> {
+                Paging.Page<ConfigurationKey> keys =
+                        paging.page(ctx, "configurations", k -> ConfigurationStore.keys(h, account, k));
+                List<byte[]> items = new ArrayList<>(keys.items().size());
+                for (ConfigurationKey listedKey : keys.items()) {
+                    String key = ConfigurationCache.key(base, account, listedKey.sid());
+                    byte[] json = cache.get(key);
+                    if (json == null) {
+                        json = Json.bytes(ConfigurationViews.configuration(ConfigurationStore.at(h, listedKey.seq()), base));
+                        cache.put(key, json, stamp);
+                    }
+                    items.add(json);
                 }
-                items.add(json);
-            }
-            return new Listed(items, page.meta());
-        });
-        Json.respondEnvelope(ctx, "configurations", listed.items(), listed.meta());
+                return new Listed(items, keys.meta());
+            });
+            page = Json.envelope("configurations", listed.items(), listed.meta());
+            cache.putListPage(pages, pageKey, page);
+        }
+        Json.respondBytes(ctx, 200, page);
     }
 
     private record Listed(List<byte[]> items, ListMeta meta) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -46,28 +46,25 @@ public final class Json {
     }
 
     /**
-     * Answers 200 with a list envelope, {@code {"<key>": [items…], "meta": {…}}}, from items that are
-     * JSON already: the same bytes as the generated list response model would give, written piece by
-     * piece into the response's buffer rather than assembled first.
+     * A list envelope, {@code {"<key>": [items…], "meta": {…}}}, from items that are JSON already: the
+     * same bytes as the generated list response model would give.
      */
-    public static void respondEnvelope(Context ctx, String key, List<byte[]> items, Object meta) {
+    public static byte[] envelope(String key, List<byte[]> items, Object meta) {
         byte[] metaJson = bytes(meta);
-        ctx.status(200).contentType("application/json");
-        try {
-            OutputStream out = ctx.outputStream();
-            out.write(("{\"" + key + "\":[").getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(items.get(i));
-            }
-            out.write(ENVELOPE_META);
-            out.write(metaJson);
-            out.write('}');
-        } catch (IOException e) {
-            // the client is gone: there is no one left to answer
+        byte[] head = ("{\"" + key + "\":[").getBytes(StandardCharsets.UTF_8);
+        int size = head.length + ENVELOPE_META.length + metaJson.length + 1 + Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            size += item.length;
         }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(head);
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.put((byte) ',');
+            }
+            out.put(items.get(i));
+        }
+        return out.put(ENVELOPE_META).put(metaJson).put((byte) '}').array();
     }
 
     /** A response model as JSON bytes. */
