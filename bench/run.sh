@@ -127,6 +127,8 @@ DEEP_AUTH="Authorization: $(basic "$DEEP")"
 run_scenario "fetch one configuration" -H "$DEEP_AUTH" "$V1/Configurations/$DEEP_CONFIG" >/dev/null
 page1=$(run_scenario "list page 1 (PageSize 50, $ROWS rows)" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
 depth=$(run_scenario "list at row $(( depth_pages * 1000 )) of $ROWS" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
+page1_db=$(run_scenario "list page 1, every URL new (no page cache)" -s bench/lua/distinct.lua -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
+depth_db=$(run_scenario "list at row $(( depth_pages * 1000 )), every URL new" -s bench/lua/distinct.lua -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
 FLEXCONF_AUTH="$(basic "$SMALL")" FLEXCONF_BODY="$CREATE_BODY" \
   run_scenario "create configuration with 2 plugins" -s bench/lua/create.lua "$V1/Configurations" >/dev/null
 run_scenario "fetch configured plugins" -H "Authorization: $(basic "$SMALL")" "$V1/Configurations/$SMALL_CONFIG/Plugins" >/dev/null
@@ -139,6 +141,7 @@ FlexConf benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS 
 $(printf '%-44s %9s %9s %9s %8s' scenario 'req/s' 'p50 ms' 'p99 ms' ratio)
 $(cat "$rows")
 $(printf '%-44s %s' "depth / page 1" "$(ratio "$depth" "$page1")")
+$(printf '%-44s %s' "depth / page 1, every URL new" "$(ratio "$depth_db" "$page1_db")")
 
 start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
   reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConfigurationCache {
     /** How many bytes of list pages are kept, over all accounts. */
-    static final long LIST_PAGE_BYTES = 32L * 1024 * 1024;
+    static final long LIST_PAGE_BYTES = 4L * 1024 * 1024;
     /** A list page larger than this is not kept (a page of 1,000 is ~0.5 MB). */
     private static final int LARGEST_LIST_PAGE = 64 * 1024;
 
