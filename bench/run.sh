@@ -134,6 +134,13 @@ FLEXCONF_AUTH="$(basic "$SMALL")" FLEXCONF_BODY="$CREATE_BODY" \
 run_scenario "fetch configured plugins" -H "Authorization: $(basic "$SMALL")" "$V1/Configurations/$SMALL_CONFIG/Plugins" >/dev/null
 FLEXCONF_MIXED="$MIXED" run_scenario "mixed 80/20, 16 connections, 4 accounts" -s bench/lua/mixed.lua "$FLEX" >/dev/null
 flex_rss=$(peak_rss_mb "$flex_pid")
+stop "$flex_pid"
+
+# ---- peak RSS under the mixed load alone: a fresh process on the same file, the same runs ----
+read -r mixed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+pids+=("$mixed_pid")
+FLEXCONF_MIXED="$MIXED" measure "mixed again in a fresh process, for its peak RSS" -s bench/lua/mixed.lua "$FLEX" >/dev/null
+mixed_rss=$(peak_rss_mb "$mixed_pid")
 
 cat <<TABLE
 
@@ -145,6 +152,6 @@ $(printf '%-44s %s' "depth / page 1, every URL new" "$(ratio "$depth_db" "$page1
 
 start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
   reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}
-peak RSS (VmHWM):      reference ${ref_rss} MB, FlexConf ${flex_rss} MB (whole run, mixed last)
+peak RSS (VmHWM):      reference ${ref_rss} MB; FlexConf ${mixed_rss} MB under the mixed load (a fresh process), ${flex_rss} MB over the whole run
 seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
 TABLE
