@@ -21,9 +21,10 @@ import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * A head start for the standalone emulator: while the main thread parses the command line and opens
- * the database, a second thread loads and initialises what comes next, in the order the main thread
- * needs it (SQLite's native library, a first Jdbi query, Jackson with the generated models, Jetty and
- * Javalin, HMAC and the random source of sids), so start-up uses both cores of a small machine. Nothing
+ * the database, a second thread loads and initialises what comes next: SQLite's native library first
+ * (the main thread needs it right after picocli), then Jackson with the generated models, Jetty and
+ * Javalin, a first Jdbi query, HMAC and the random source of sids (the main thread loads Jdbi itself
+ * while this thread does Jackson and Jetty), so start-up uses both cores of a small machine. Nothing
  * it makes is kept; a failure here only loses the head start. Used by {@link Main}, which owns the
  * process: it is the only place that sets SQLite's library properties.
  */

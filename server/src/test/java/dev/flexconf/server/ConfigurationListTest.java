@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigurationListTest {
     private static final String CONFIGURATIONS = "/v1/PluginService/Configurations";
     private static final String PAGE = CONFIGURATIONS + "?PageSize=2";
+    private static final String BASE_URL = "https://flexconf.test";
 
     @TempDir
     Path dir;
@@ -43,7 +44,7 @@ class ConfigurationListTest {
     }
 
     private ServerOptions options() {
-        return ServerOptions.ephemeral().withDatabase(dir.resolve("list.db")).withBaseUrl("https://flexconf.test");
+        return ServerOptions.ephemeral().withDatabase(dir.resolve("list.db")).withBaseUrl(BASE_URL);
     }
 
     private String create(String name) {
@@ -137,6 +138,6 @@ class ConfigurationListTest {
     }
 
     private static String relative(String absolute) {
-        return absolute.substring("https://flexconf.test".length());
+        return absolute.substring(BASE_URL.length());
     }
 }

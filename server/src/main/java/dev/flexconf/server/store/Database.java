@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
      * Makes the writer's transactions begin IMMEDIATE: a write transaction takes the write lock when it
      * begins (waiting for it if need be), never by upgrading a read, which SQLite refuses at once with
      * {@code SQLITE_BUSY} when the lock is held or the snapshot is stale. Readers keep the source's
-     * DEFERRED and never take it. (One Jdbi for both: building a Jdbi costs ~0.1 s of start-up.)
+     * DEFERRED and never take it. (One Jdbi serves both: one configuration registry to build.)
      */
     private static void beginImmediate(Handle writeHandle) {
         try {
