@@ -115,6 +115,7 @@ public final class Database implements AutoCloseable {
         config.setJournalSizeLimit(WAL_LIMIT_BYTES);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
+        config.setGetGeneratedKeys(false); // else every INSERT is followed by a SELECT last_insert_rowid() nobody reads
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(url);
         return source;
