@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
@@ -87,14 +88,14 @@ class DatabaseTest {
     @Test
     void writesBeginImmediateAndReadsDeferred() {
         try (Database db = Database.open(dir.resolve("modes.db"))) {
-            assertEquals(SQLiteConfig.TransactionMode.IMMEDIATE, db.write(DatabaseTest::transactionMode));
-            assertEquals(SQLiteConfig.TransactionMode.DEFERRED, db.read(DatabaseTest::transactionMode));
+            assertEquals(SQLiteConfig.TransactionMode.IMMEDIATE, db.write(h -> connectionConfig(h).getTransactionMode()));
+            assertEquals(SQLiteConfig.TransactionMode.DEFERRED, db.read(h -> connectionConfig(h).getTransactionMode()));
         }
     }
 
-    private static SQLiteConfig.TransactionMode transactionMode(org.jdbi.v3.core.Handle h) {
+    private static SQLiteConnectionConfig connectionConfig(org.jdbi.v3.core.Handle h) {
         try {
-            return h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode();
+            return h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -104,16 +105,8 @@ class DatabaseTest {
     @Test
     void insertsAreNotFollowedByAQueryForGeneratedKeys() {
         try (Database db = Database.open(dir.resolve("keys.db"))) {
-            assertEquals(false, db.write(DatabaseTest::fetchesGeneratedKeys));
-            assertEquals(false, db.read(DatabaseTest::fetchesGeneratedKeys));
-        }
-    }
-
-    private static boolean fetchesGeneratedKeys(org.jdbi.v3.core.Handle h) {
-        try {
-            return h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+            assertEquals(false, db.write(h -> connectionConfig(h).isGetGeneratedKeys()));
+            assertEquals(false, db.read(h -> connectionConfig(h).isGetGeneratedKeys()));
         }
     }
 
