@@ -22,9 +22,9 @@ import org.sqlite.util.LibraryLoaderUtil;
  * database and starts Javalin, a second thread loads and initialises what it needs next: SQLite's
  * native library (the first connection), Jdbi's check for Java Flight Recorder (the first statement;
  * about 0.13 s), Jetty and Javalin, Jackson with the generated models (the first answer), HMAC and the
- * random source of sids. Nothing it makes is kept; a failure only loses the head start, which is why {@link #warmUp()}
- * is tested on its own. Used by {@link Main}, which owns the process: it is the only place that sets
- * SQLite's library properties.
+ * random source of sids. Nothing it makes is kept; a failure only loses the head start, which is why
+ * {@link #warmUp()} is tested on its own. Used by {@link Main}, which owns the process: it is the only
+ * place that sets SQLite's library properties.
  */
 final class Preload {
     private static final String LIB_PATH = "org.sqlite.lib.path";

@@ -74,7 +74,10 @@ public final class ConfigurationCache {
             listPageBytes.set(0);
             return;
         }
-        pages.put(key, json);
+        byte[] replaced = pages.put(key, json); // two readers of one page both store it
+        if (replaced != null) {
+            listPageBytes.addAndGet(-replaced.length);
+        }
     }
 
     /** Drops the list pages of {@code account}; call after a create or a seed in it committed. */

@@ -93,7 +93,10 @@ public final class Faults {
         any = !rules.isEmpty();
     }
 
-    /** The guard of every API operation ({@link dev.flexconf.server.http.Operations}): applies the first rule that fires, if any. */
+    /**
+     * The guard of every API operation ({@link dev.flexconf.server.http.Operations}): applies the first
+     * rule that fires, if any.
+     */
     public void apply(Context ctx) throws InterruptedException {
         if (!any) {
             return;
