@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -35,7 +36,13 @@ final class Preload {
     private Preload() {
     }
 
+    /**
+     * Starts the head start. SLF4J is initialised first, on the caller's thread: initialised by two
+     * threads at once (this one's Jetty and the caller's server), it handed out a logger that dropped
+     * the server's start line.
+     */
     static void start() {
+        LoggerFactory.getILoggerFactory();
         Thread thread = new Thread(Preload::run, "flexconf-preload");
         thread.setDaemon(true);
         thread.start();
