@@ -13,10 +13,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Jdbi's statement builder for one long-lived handle: a prepared statement is compiled by SQLite once
- * per SQL text and reused, its parameters cleared, when Jdbi is done with it. At most {@link #CAPACITY}
- * texts are kept; the least recently used is closed past that. Statements that return generated keys or
- * plain statements (scripts) are not kept. Not thread-safe: it belongs to its handle, which is used by
- * one thread at a time; {@link #close(Connection)} (the handle closing) closes what is kept.
+ * per SQL text and reused when Jdbi is done with it (the driver's copies of the bound values dropped;
+ * SQLite's own bindings stay, as clearing them makes SQLite compile the statement again). At most
+ * {@link #CAPACITY} texts are kept; the least recently used is closed past that. Statements that return
+ * generated keys or plain statements (scripts) are not kept. Not thread-safe: it belongs to its handle,
+ * which is used by one thread at a time; {@link #close(Connection)} (the handle closing) closes what is
+ * kept.
  */
 final class StatementCache implements StatementBuilder {
     static final int CAPACITY = 64;
@@ -59,9 +61,9 @@ final class StatementCache implements StatementBuilder {
     @Override
     public void close(Connection conn, String sql, Statement stmt) throws SQLException {
         if (prepared.containsValue(stmt)) { // by identity: Jdbi may finish one under another SQL text
-            PreparedStatement statement = (PreparedStatement) stmt;
-            statement.clearBatch();
-            statement.clearParameters();
+            // Drops the driver's references to the bound values. Not clearParameters(): SQLite's
+            // sqlite3_clear_bindings marks the statement expired, and its next step compiles it again.
+            ((PreparedStatement) stmt).clearBatch();
         } else {
             fallback.close(conn, sql, stmt);
         }

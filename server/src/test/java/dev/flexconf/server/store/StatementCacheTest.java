@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,51 @@ class StatementCacheTest {
             assertFalse(kept.isClosed());
             assertEquals(List.of("b", "c"), page(h, 1));
             assertSame(kept, executed.get(1));
+        }
+    }
+
+    /**
+     * SQLite's {@code sqlite3_clear_bindings} (the driver's {@code clearParameters}) marks a statement
+     * expired, so its next step compiles it again: a create's version lookup took 53 µs instead of 20.
+     */
+    @Test
+    void aKeptStatementIsDoneWithoutClearingItsNativeBindings() throws Exception {
+        try (Handle h = handle()) {
+            page(h, 0);
+            List<String> calls = new ArrayList<>();
+            Connection connection = recording(h.getConnection(), calls);
+            PreparedStatement kept = cache.create(connection, "SELECT name FROM t WHERE seq IN (?, ?)", contexts.get(0));
+            kept.setInt(1, 1);
+            kept.setInt(2, 2);
+            kept.executeQuery().close();
+            cache.close(connection, "SELECT name FROM t WHERE seq IN (?, ?)", kept);
+            assertTrue(calls.contains("clearBatch"), calls.toString());
+            assertFalse(calls.contains("clearParameters"), calls.toString());
+            assertFalse(kept.isClosed());
+        }
+    }
+
+    /** The real connection, whose prepared statements record the names of the methods called on them. */
+    private static Connection recording(Connection real, List<String> calls) {
+        return (Connection) Proxy.newProxyInstance(StatementCacheTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!"prepareStatement".equals(method.getName())) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(StatementCacheTest.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
+                            (p, m, a) -> {
+                                calls.add(m.getName());
+                                return invoke(result, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 
