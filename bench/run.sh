@@ -13,6 +13,7 @@ RUNS=${RUNS:-3}               # runs per scenario; the table shows the median
 WARMUP=${WARMUP:-5}           # seconds of warm-up per scenario, not measured
 ROWS=${ROWS:-1000000}         # configurations in the deep account
 STARTS=${STARTS:-5}           # cold starts of each process for start-up; the table shows the median
+CDS=${CDS:-1}                 # 1: start-up measured again with AppCDS, an archive for each process
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 REF_PORT=${REF_PORT:-18110}
@@ -89,6 +90,32 @@ done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}")
 
+# ---- start-up with AppCDS: not the default launch, but one JVM flag a CI can add; each process gets
+# an archive of its own, written at the exit of one start, then the same alternating starts ----
+cds_line="start-up with AppCDS: not measured (CDS=0)"
+if [ "$CDS" = 1 ]; then
+  # Waits (at most 30 s more) until a stopped process has written its archive and exited.
+  gone() { for _ in $(seq 1 600); do kill -0 "$1" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$1/status" || return 0; sleep 0.05; done; }
+  say "start-up with AppCDS: one start each to write its archive, then $STARTS cold starts of each"
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" \
+    start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; gone "$pid"
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" \
+    start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; gone "$pid"
+  if [ -f "$work/ref.jsa" ] && [ -f "$work/flex.jsa" ]; then
+    ref_cds=(); flex_cds=()
+    for (( i = 0; i < STARTS; i++ )); do
+      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/ref.jsa" \
+        start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; ref_cds+=("$ms")
+      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/flex.jsa" \
+        start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; flex_cds+=("$ms")
+    done
+    cds_line="start-up with AppCDS (-XX:SharedArchiveFile, an archive each): reference $(median "${ref_cds[@]}") ms, FlexConf $(median "${flex_cds[@]}") ms
+  reference: ${ref_cds[*]}; FlexConf: ${flex_cds[*]}"
+  else
+    cds_line="start-up with AppCDS: no archive was written (this JVM cannot dump one?)"
+  fi
+fi
+
 # ---- the reference ----
 read -r ref_pid _ < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT")
 pids+=("$ref_pid")
@@ -152,6 +179,7 @@ $(printf '%-44s %s' "depth / page 1, every URL new" "$(ratio "$depth_db" "$page1
 
 start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
   reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}
+$cds_line
 peak RSS (VmHWM):      reference ${ref_rss} MB; FlexConf ${mixed_rss} MB under the mixed load (a fresh process), ${flex_rss} MB over the whole run
 seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
 TABLE
