@@ -82,10 +82,12 @@ stop() {
     sleep 0.05
   done
 }
+# Each starts its process (JAVA_FLAGS as the caller sets it) and waits for its first 200: "pid ms".
+start_ref() { start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"; }
+start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
 for (( i = 0; i < STARTS; i++ )); do
-  read -r pid ms < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; ref_starts+=("$ms")
-  read -r pid ms < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
-    server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; flex_starts+=("$ms")
+  read -r pid ms < <(start_ref); stop "$pid"; ref_starts+=("$ms")
+  read -r pid ms < <(start_flex); stop "$pid"; flex_starts+=("$ms")
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}")
@@ -97,17 +99,13 @@ if [ "$CDS" = 1 ]; then
   # Waits (at most 30 s more) until a stopped process has written its archive and exited.
   gone() { for _ in $(seq 1 600); do kill -0 "$1" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$1/status" || return 0; sleep 0.05; done; }
   say "start-up with AppCDS: one start each to write its archive, then $STARTS cold starts of each"
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" \
-    start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; gone "$pid"
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" \
-    start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; gone "$pid"
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" start_ref); stop "$pid"; gone "$pid"
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" start_flex); stop "$pid"; gone "$pid"
   if [ -f "$work/ref.jsa" ] && [ -f "$work/flex.jsa" ]; then
     ref_cds=(); flex_cds=()
     for (( i = 0; i < STARTS; i++ )); do
-      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/ref.jsa" \
-        start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"); stop "$pid"; ref_cds+=("$ms")
-      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/flex.jsa" \
-        start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"); stop "$pid"; flex_cds+=("$ms")
+      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/ref.jsa" start_ref); stop "$pid"; ref_cds+=("$ms")
+      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/flex.jsa" start_flex); stop "$pid"; flex_cds+=("$ms")
     done
     cds_line="start-up with AppCDS (-XX:SharedArchiveFile, an archive each): reference $(median "${ref_cds[@]}") ms, FlexConf $(median "${flex_cds[@]}") ms
   reference: ${ref_cds[*]}; FlexConf: ${flex_cds[*]}"
@@ -117,15 +115,14 @@ if [ "$CDS" = 1 ]; then
 fi
 
 # ---- the reference ----
-read -r ref_pid _ < <(start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT")
+read -r ref_pid _ < <(start_ref)
 pids+=("$ref_pid")
 read -r ref_rps ref_p50 ref_p99 _ _ < <(measure "reference" "$REF")
 ref_rss=$(peak_rss_mb "$ref_pid")
 kill "$ref_pid"
 
 # ---- FlexConf, on the seeded database ----
-read -r flex_pid _ < <(start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" \
-  server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+read -r flex_pid _ < <(start_flex)
 pids+=("$flex_pid")
 
 say "walking to row 900,000 (or 90%) of the deep account for a PageToken"
