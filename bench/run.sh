@@ -74,10 +74,11 @@ V1="$FLEX/v1/PluginService"
 # ---- start-up: STARTS cold starts of each, alternating (one start is at the mercy of the machine) ----
 say "start-up: $STARTS cold starts of each, alternating"
 ref_starts=(); flex_starts=()
-# Stops a process started by start_and_time and waits (at most 10 s) until it is gone or a zombie.
+# Stops a process started by start_and_time and waits (at most $2 seconds, default 10) until it is gone
+# or a zombie.
 stop() {
   kill "$1"
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 $(( ${2:-10} * 20 ))); do
     if ! kill -0 "$1" 2>/dev/null || grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; then return 0; fi
     sleep 0.05
   done
@@ -96,11 +97,9 @@ ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}")
 # an archive of its own, written at the exit of one start, then the same alternating starts ----
 cds_line="start-up with AppCDS: not measured (CDS=0)"
 if [ "$CDS" = 1 ]; then
-  # Waits (at most 30 s more) until a stopped process has written its archive and exited.
-  gone() { for _ in $(seq 1 600); do kill -0 "$1" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$1/status" || return 0; sleep 0.05; done; }
   say "start-up with AppCDS: one start each to write its archive, then $STARTS cold starts of each"
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" start_ref); stop "$pid"; gone "$pid"
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" start_flex); stop "$pid"; gone "$pid"
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" start_ref); stop "$pid" 40  # it writes its archive as it exits
+  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" start_flex); stop "$pid" 40
   if [ -f "$work/ref.jsa" ] && [ -f "$work/flex.jsa" ]; then
     ref_cds=(); flex_cds=()
     for (( i = 0; i < STARTS; i++ )); do
