@@ -4,7 +4,13 @@ import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.admin.AdminResource;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.configurations.ConfigurationResource;
+import dev.flexconf.model.ProxySetup;
 import dev.flexconf.server.faults.Faults;
+import dev.flexconf.server.flexconfiguration.FlexConfigurationResource;
+import dev.flexconf.server.flexconfiguration.FlexConfigurations;
+import dev.flexconf.server.frontdoor.CertificateAuthority;
+import dev.flexconf.server.frontdoor.FrontDoor;
+import dev.flexconf.server.frontdoor.TwilioHosts;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
@@ -22,6 +28,7 @@ import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +60,7 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Opens the database, starts listening and logs one line with URL, database and version. */
     public static FlexConfServer start(ServerOptions options) {
+        FrontDoor frontDoor = options.caDir() == null ? null : new FrontDoor(CertificateAuthority.open(options.caDir()));
         Database db = options.database() == null ? Database.inMemory() : Database.open(options.database());
         try {
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
@@ -62,13 +70,18 @@ public final class FlexConfServer implements AutoCloseable {
             Recorder recorder = new Recorder(journal, options.logRequests());
             Faults faults = new Faults();
             ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
-            AdminResource admin = new AdminResource(db, journal, faults, baseUrl, cache);
+            AtomicReference<ProxySetup> proxySetup = new AtomicReference<>();
+            AdminResource admin = new AdminResource(db, journal, faults, baseUrl, cache,
+                    frontDoor == null ? null : frontDoor.ca(), proxySetup::get);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.http.prefer405over404 = true;
                 config.http.maxRequestSize = Form.MAX_BYTES;
                 config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+                if (frontDoor != null) {
+                    config.jetty.addConnector((server, http) -> frontDoor.connector(server, http, options.host(), options.port()));
+                }
                 ErrorResponses.install(config);
                 config.routes.before("/v1/*", ctx -> {
                     recorder.start(ctx);
@@ -81,12 +94,22 @@ public final class FlexConfServer implements AutoCloseable {
                 new VersionResource(db, paging, baseUrl, cache).register(operations);
                 new ConfigurationResource(db, paging, baseUrl, cache).register(operations);
                 new ReleaseResource(db, paging, baseUrl).register(operations);
+                new FlexConfigurationResource(new FlexConfigurations(db), baseUrl).register(operations);
                 admin.register(config.routes);
             });
-            app.start(options.host(), options.port());
+            if (frontDoor == null) {
+                app.start(options.host(), options.port());
+            } else {
+                app.start();
+            }
             FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults);
-            LOG.info("FlexConf {} listening on {} (database {}{})", Version.get(), server.url(), db.description(),
-                    options.strictAuth() ? ", strict auth" : "");
+            LOG.info("FlexConf {} listening on {} (database {}{}{})", Version.get(), server.url(), db.description(),
+                    options.strictAuth() ? ", strict auth" : "",
+                    frontDoor == null ? "" : "; also HTTPS and CONNECT as " + TwilioHosts.FLEX_API + ", CA in " + frontDoor.ca().dir());
+            if (frontDoor != null) {
+                proxySetup.set(frontDoor.setup(server.loopbackHost(), server.port()));
+                LOG.info("{}", FrontDoor.setupText(proxySetup.get()));
+            }
             return server;
         } catch (RuntimeException e) {
             db.close();
@@ -101,8 +124,13 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Its base URL, e.g. {@code http://127.0.0.1:4010}. */
     public String url() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port();
+        String h = loopbackHost();
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
+    }
+
+    /** The host a local client reaches it at: its interface, or 127.0.0.1 when it listens on all. */
+    String loopbackHost() {
+        return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     }
 
     /** Deletes every account's resources, journal entries and faults, atomically. */

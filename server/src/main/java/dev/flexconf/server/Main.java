@@ -1,5 +1,6 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
 import dev.flexconf.server.http.TwilioException;
 import java.io.IOException;
@@ -67,6 +68,14 @@ public final class Main implements Callable<Integer> {
             description = "How many API requests the journal keeps (env FLEXCONF_JOURNAL_SIZE).")
     int journalSize;
 
+    @Option(names = "--ca-dir", paramLabel = "DIR", defaultValue = "${env:FLEXCONF_CA_DIR}",
+            description = "Folder of FlexConf's own CA for HTTPS and CONNECT as flex-api.twilio.com, made on first start; default ~/.flexconf/ca (env FLEXCONF_CA_DIR).")
+    Path caDir;
+
+    @Option(names = "--no-front-door", defaultValue = "${env:FLEXCONF_NO_FRONT_DOOR:-false}",
+            description = "Plain HTTP only: no HTTPS, no CONNECT, no CA (env FLEXCONF_NO_FRONT_DOOR).")
+    boolean noFrontDoor;
+
     public static void main(String[] args) {
         Preload.start();
         int exit = new CommandLine(new Main()).execute(args);
@@ -88,7 +97,8 @@ public final class Main implements Callable<Integer> {
                 .withBaseUrl(baseUrl)
                 .withCredentials(declared, strictAuth)
                 .withJournalCapacity(journalSize)
-                .withLogRequests(logRequests);
+                .withLogRequests(logRequests)
+                .withCaDir(noFrontDoor ? null : caDir != null ? caDir : CertificateAuthority.defaultDir());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
 import java.nio.file.Path;
 
@@ -14,18 +15,23 @@ import java.nio.file.Path;
  * @param strictAuth      whether only declared credentials pass
  * @param journalCapacity how many requests the journal keeps (0 keeps none)
  * @param logRequests     whether to log one line per API request
+ * @param caDir           the folder of FlexConf's own CA, made there on first start, for the TLS and
+ *                        CONNECT front door; null for plain HTTP alone
  */
 public record ServerOptions(String host, int port, Path database, String baseUrl, Credentials credentials,
-        boolean strictAuth, int journalCapacity, boolean logRequests) {
+        boolean strictAuth, int journalCapacity, boolean logRequests, Path caDir) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4010;
     public static final String DEFAULT_DATABASE = "flexconf.db";
     public static final int DEFAULT_JOURNAL_CAPACITY = 1000;
 
-    /** 127.0.0.1:4010 with {@code flexconf.db} in the working folder, open auth. */
+    /**
+     * 127.0.0.1:4010 with {@code flexconf.db} in the working folder, open auth, and the front door's CA
+     * in {@code ~/.flexconf/ca}.
+     */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATABASE), null, Credentials.NONE,
-                false, DEFAULT_JOURNAL_CAPACITY, false);
+                false, DEFAULT_JOURNAL_CAPACITY, false, CertificateAuthority.defaultDir());
     }
 
     /** 127.0.0.1 on an ephemeral port with a private in-memory database: for tests. */
@@ -34,15 +40,15 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
     }
 
     public ServerOptions withHost(String host) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 
     public ServerOptions withPort(int port) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 
     public ServerOptions withDatabase(Path database) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 
     public ServerOptions inMemory() {
@@ -50,19 +56,24 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
     }
 
     public ServerOptions withBaseUrl(String baseUrl) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 
     /** Declared credentials; with {@code strict}, only they pass. */
     public ServerOptions withCredentials(Credentials credentials, boolean strict) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strict, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strict, journalCapacity, logRequests, caDir);
     }
 
     public ServerOptions withJournalCapacity(int journalCapacity) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 
     public ServerOptions withLogRequests(boolean logRequests) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+    }
+
+    /** The CA folder of the TLS and CONNECT front door; null turns the front door off (plain HTTP alone). */
+    public ServerOptions withCaDir(Path caDir) {
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
     }
 }

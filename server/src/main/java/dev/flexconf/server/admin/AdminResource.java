@@ -6,10 +6,12 @@ import dev.flexconf.model.Health;
 import dev.flexconf.model.JournalEntry;
 import dev.flexconf.model.JournalPage;
 import dev.flexconf.model.SeedDocument;
+import dev.flexconf.model.ProxySetup;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.Version;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.faults.Faults;
+import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
@@ -24,6 +26,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * FlexConf's admin API under {@code /__flexconf/}: health, reset, seed, the request journal and
@@ -38,9 +41,18 @@ public final class AdminResource {
     private final Faults faults;
     private final BaseUrl baseUrl;
     private final ConfigurationCache cache;
+    private final CertificateAuthority ca;
+    private final Supplier<ProxySetup> proxySetup;
 
-    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl, ConfigurationCache cache) {
+    /**
+     * @param ca         the front door's CA, or null when there is no front door
+     * @param proxySetup the front door's set-up once the server listens (not called when {@code ca} is null)
+     */
+    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl, ConfigurationCache cache,
+            CertificateAuthority ca, Supplier<ProxySetup> proxySetup) {
         this.db = db;
+        this.ca = ca;
+        this.proxySetup = proxySetup;
         this.cache = cache;
         this.seeder = new Seeder(db);
         this.journal = journal;
@@ -57,6 +69,14 @@ public final class AdminResource {
             String account = ctx.queryParam("AccountSid");
             journal.remove(e -> account == null || account.equals(e.getAccountSid()));
             ctx.status(204);
+        });
+        routes.get(PATH + "/ca.pem", ctx -> {
+            requireFrontDoor(ctx);
+            ctx.contentType("application/x-pem-file").result(ca.pem());
+        });
+        routes.get(PATH + "/proxy", ctx -> {
+            requireFrontDoor(ctx);
+            Json.respond(ctx, 200, proxySetup.get());
         });
         routes.get(PATH + "/faults", ctx -> Json.respond(ctx, 200, new FaultList().faults(faults.list())));
         routes.post(PATH + "/faults", this::addFault);
@@ -102,6 +122,13 @@ public final class AdminResource {
     private void seed(Context ctx) throws IOException {
         try (InputStream body = ctx.bodyInputStream()) {
             Json.respond(ctx, 201, seed(Seeder.read(body), baseUrl.of(ctx)));
+        }
+    }
+
+    private void requireFrontDoor(Context ctx) {
+        if (ca == null) {
+            throw new TwilioException(404, 20404, "The requested resource " + ctx.path()
+                    + " was not found: this FlexConf was started without its TLS and CONNECT front door");
         }
     }
 

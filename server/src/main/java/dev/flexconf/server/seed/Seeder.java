@@ -10,6 +10,7 @@ import dev.flexconf.model.SeedPluginVersion;
 import dev.flexconf.model.SeedRelease;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.configurations.ConfigurationViews;
+import dev.flexconf.server.flexconfiguration.FlexConfigurations;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
@@ -115,6 +116,9 @@ public final class Seeder {
             SeedStore.versions(h, versions);
             SeedStore.configurations(h, configurations);
             SeedStore.releases(h, releases);
+            if (doc.getFlexConfiguration() != null) {
+                FlexConfigurations.seed(h, account, doc.getFlexConfiguration());
+            }
             return result(plugins, versions, configurations, releases, base);
         }
 

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
         "db/V1__schema.sql",
         "db/V2__drop_configured_plugin_by_configuration.sql",
         "db/V3__configuration_keys_by_account.sql",
+        "db/V4__flex_configuration.sql",
     };
     private static final int READERS = 8;
     /**

@@ -10,13 +10,13 @@ public final class ResetStore {
     /** Deletes every resource of {@code account}, or of every account when it is null. */
     public static void reset(Handle h, String account) {
         if (account == null) {
-            for (String table : new String[] {"configured_plugin", "plugin_release", "configuration", "plugin_version", "plugin"}) {
+            for (String table : new String[] {"configured_plugin", "plugin_release", "configuration", "plugin_version", "plugin", "flex_configuration"}) {
                 h.execute("DELETE FROM " + table);
             }
             return;
         }
         h.execute("DELETE FROM configured_plugin WHERE configuration_sid IN (SELECT sid FROM configuration WHERE account_sid = ?)", account);
-        for (String table : new String[] {"plugin_release", "configuration", "plugin_version", "plugin"}) {
+        for (String table : new String[] {"plugin_release", "configuration", "plugin_version", "plugin", "flex_configuration"}) {
             h.execute("DELETE FROM " + table + " WHERE account_sid = ?", account);
         }
     }
