@@ -148,6 +148,8 @@ run_scenario() {
 row "reference: bare Javalin, fixed JSON" "$ref_rps" "$ref_p50" "$ref_p99" "1.00x"
 DEEP_AUTH="Authorization: $(basic "$DEEP")"
 run_scenario "fetch one configuration" -H "$DEEP_AUTH" "$V1/Configurations/$DEEP_CONFIG" >/dev/null
+run_scenario "fetch one configuration over TLS (same port)" -H "$DEEP_AUTH" \
+  "https://127.0.0.1:$FLEX_PORT/v1/PluginService/Configurations/$DEEP_CONFIG" >/dev/null
 page1=$(run_scenario "list page 1 (PageSize 50, $ROWS rows)" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")
 depth=$(run_scenario "list at row $(( depth_pages * 1000 )) of $ROWS" -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50&PageToken=$DEPTH_TOKEN")
 page1_db=$(run_scenario "list page 1, every URL new (no page cache)" -s bench/lua/distinct.lua -H "$DEEP_AUTH" "$V1/Configurations?PageSize=50")

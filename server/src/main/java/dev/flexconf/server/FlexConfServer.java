@@ -28,6 +28,7 @@ import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,11 @@ public final class FlexConfServer implements AutoCloseable {
     private final AdminResource admin;
     private final RequestJournal journal;
     private final Faults faults;
+    private final AtomicReference<ProxySetup> proxySetup;
 
-    private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults) {
+    private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults,
+            AtomicReference<ProxySetup> proxySetup) {
+        this.proxySetup = proxySetup;
         this.db = db;
         this.app = app;
         this.host = host;
@@ -102,7 +106,7 @@ public final class FlexConfServer implements AutoCloseable {
             } else {
                 app.start();
             }
-            FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults);
+            FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults, proxySetup);
             LOG.info("FlexConf {} listening on {} (database {}{}{})", Version.get(), server.url(), db.description(),
                     options.strictAuth() ? ", strict auth" : "",
                     frontDoor == null ? "" : "; also HTTPS and CONNECT as " + TwilioHosts.FLEX_API + ", CA in " + frontDoor.ca().dir());
@@ -146,6 +150,14 @@ public final class FlexConfServer implements AutoCloseable {
     /** Loads a seed document (JSON, as {@code POST /__flexconf/seed} takes it); all of it or nothing. */
     public SeedResult seed(String json) {
         return admin.seed(Seeder.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
+    }
+
+    /**
+     * How to reach it as {@code https://flex-api.twilio.com} (proxy, CA files, settings per tool), as
+     * {@code GET /__flexconf/proxy} answers it; empty when it was started without its front door.
+     */
+    public Optional<ProxySetup> proxySetup() {
+        return Optional.ofNullable(proxySetup.get());
     }
 
     /** The request journal. */
