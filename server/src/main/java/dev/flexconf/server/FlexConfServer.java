@@ -8,7 +8,6 @@ import dev.flexconf.model.ProxySetup;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.flexconfiguration.FlexConfigurationResource;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
-import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.frontdoor.FrontDoor;
 import dev.flexconf.server.frontdoor.TwilioHosts;
 import dev.flexconf.server.http.BaseUrl;
@@ -16,6 +15,7 @@ import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.JettyErrors;
+import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.journal.Recorder;
@@ -27,7 +27,13 @@ import dev.flexconf.server.store.Database;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -64,9 +70,17 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Opens the database, starts listening and logs one line with URL, database and version. */
     public static FlexConfServer start(ServerOptions options) {
-        FrontDoor frontDoor = options.caDir() == null ? null : new FrontDoor(CertificateAuthority.open(options.caDir()));
-        Database db = options.database() == null ? Database.inMemory() : Database.open(options.database());
+        CompletableFuture<FrontDoor> opening = openFrontDoor(options.caDir());
+        boolean existed = options.database() == null || Files.exists(options.database());
+        Database db;
         try {
+            db = options.database() == null ? Database.inMemory() : Database.open(options.database());
+        } catch (RuntimeException e) {
+            opening.cancel(false);
+            throw e;
+        }
+        try {
+            FrontDoor frontDoor = joined(opening);
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
             Paging paging = new Paging(db.secret(), baseUrl);
             BasicAuth auth = new BasicAuth(options.credentials(), options.strictAuth());
@@ -117,7 +131,42 @@ public final class FlexConfServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             db.close();
+            if (!existed) {
+                deleteMade(options.database());
+            }
             throw e;
+        }
+    }
+
+    /** Opens the front door (its CA and TLS) on a thread of its own, beside the database; none without a CA folder. */
+    private static CompletableFuture<FrontDoor> openFrontDoor(Path caDir) {
+        if (caDir == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> FrontDoor.open(caDir), task -> {
+            Thread thread = new Thread(task, "flexconf-front-door");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The opened front door, or its failure as thrown. */
+    private static FrontDoor joined(CompletableFuture<FrontDoor> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Deletes a database this start made, and its WAL files: a failed start leaves no file that was not there. */
+    private static void deleteMade(Path file) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException ignored) {
+                // best effort: the start fails either way
+            }
         }
     }
 
@@ -158,6 +207,22 @@ public final class FlexConfServer implements AutoCloseable {
      */
     public Optional<ProxySetup> proxySetup() {
         return Optional.ofNullable(proxySetup.get());
+    }
+
+    /** A route it serves: an HTTP method, a path, and the operationId of an API route (null for the admin API). */
+    record Route(String method, String path, String operationId) {
+    }
+
+    /** Every route it serves, what {@code SpecRoutesTest} compares with {@code plugin-service.yaml}. */
+    List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> {
+                    Operation operation = endpoint.metadata(Operation.class);
+                    return new Route(endpoint.method.name(), endpoint.path, operation == null ? null : operation.id());
+                })
+                .toList();
     }
 
     /** The request journal. */

@@ -21,7 +21,7 @@ class MainTest {
     void helpListsEveryOption() {
         String help = run("--help");
         for (String option : new String[] {"--host", "--port", "--db", "--in-memory", "--base-url", "--seed",
-                "--credentials", "--strict-auth", "--log-requests", "--journal-size", "--version"}) {
+                "--credentials", "--strict-auth", "--log-requests", "--journal-size", "--ca-dir", "--no-front-door", "--version"}) {
             assertTrue(help.contains(option), option + " missing from:\n" + help);
         }
     }
@@ -46,6 +46,35 @@ class MainTest {
         assertEquals("flexconf.db", options.database().toString());
         assertEquals(false, options.strictAuth());
         assertEquals(ServerOptions.DEFAULT_JOURNAL_CAPACITY, options.journalCapacity());
+    }
+
+    @Test
+    void theFrontDoorsCaLivesInTheUsersHomeUnlessToldOtherwise() {
+        assertEquals(java.nio.file.Path.of(System.getProperty("user.home"), ".flexconf", "ca"), parse().caDir());
+        assertEquals(java.nio.file.Path.of("elsewhere"), parse("--ca-dir", "elsewhere").caDir());
+        assertEquals(null, parse("--no-front-door").caDir());
+    }
+
+    /** A CA folder it cannot use stops the start with one line on stderr and exit 2, the folder untouched. */
+    @Test
+    void aBrokenCaFolderIsAClearStartError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ca = java.nio.file.Files.createDirectories(dir.resolve("ca"));
+        java.nio.file.Files.writeString(ca.resolve("ca.pem"), "not a certificate");
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = new CommandLine(new Main()).execute("--port", "0", "--in-memory", "--ca-dir", ca.toString());
+        } finally {
+            System.setErr(before);
+        }
+        String message = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, exit, message);
+        assertTrue(message.startsWith("flexconf-server: the CA folder " + ca + " is refused: "), message);
+        assertEquals(1, message.strip().lines().count(), message);
+        assertEquals("not a certificate", java.nio.file.Files.readString(ca.resolve("ca.pem")));
+        assertEquals(1, java.nio.file.Files.list(ca).count());
     }
 
     @Test

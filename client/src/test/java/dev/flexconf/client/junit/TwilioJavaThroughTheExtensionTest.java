@@ -17,7 +17,7 @@ class TwilioJavaThroughTheExtensionTest {
     @Test
     void twilioJavaReachesTheEmulatorWithOneLineAndNoGlobalProperty(FlexConfRuntimeInfo flexconf, FlexConfApi api) throws Exception {
         TwilioRestClient twilio = new TwilioRestClient.Builder(flexconf.accountSid(), flexconf.authToken())
-                .httpClient(new NetworkHttpClient(flexconf.twilioHttpClientBuilder())).build();
+                .httpClient(new NetworkHttpClient(TwilioJava.httpClientBuilder(flexconf))).build();
 
         Plugin plugin = Plugin.creator("from-twilio-java").setFriendlyName("twilio-java").create(twilio);
 

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,30 +29,27 @@ class FlexPluginsCliTest {
 
     @TempDir
     static Path dir;
+    private static ToolsFixture tools;
     private static EmulatorProcess emulator;
-    private static StandInRegistry registry;
     private static TwilioCli twilio;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = EmulatorProcess.start(dir);
-        registry = new StandInRegistry(TwilioCli.installed().resolve("node_modules"));
-        twilio = TwilioCli.throughFlexConf(emulator, registry, Files.createDirectories(dir.resolve("home")));
-        twilio.linkFlexPlugins();
+        tools = ToolsFixture.start(dir);
+        emulator = tools.emulator;
+        twilio = tools.twilio;
+        tools.twilio.linkFlexPlugins();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (tools != null) {
+            tools.close();
         }
     }
 
     private static String newAccount() {
-        return "AC" + UUID.randomUUID().toString().replace("-", "");
+        return ToolsFixture.newAccount();
     }
 
     /** A plugin and its versions, made with twilio-cli's api:flex:v1 commands. */

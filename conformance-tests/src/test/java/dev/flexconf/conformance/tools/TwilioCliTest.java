@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,29 +22,26 @@ class TwilioCliTest {
 
     @TempDir
     static Path dir;
+    private static ToolsFixture tools;
     private static EmulatorProcess emulator;
-    private static StandInRegistry registry;
     private static TwilioCli twilio;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = EmulatorProcess.start(dir);
-        registry = new StandInRegistry(TwilioCli.installed().resolve("node_modules"));
-        twilio = TwilioCli.throughFlexConf(emulator, registry, Files.createDirectories(dir.resolve("home")));
+        tools = ToolsFixture.start(dir);
+        emulator = tools.emulator;
+        twilio = tools.twilio;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (registry != null) {
-            registry.close();
-        }
-        if (emulator != null) {
-            emulator.close();
+        if (tools != null) {
+            tools.close();
         }
     }
 
     private static String newAccount() {
-        return "AC" + UUID.randomUUID().toString().replace("-", "");
+        return ToolsFixture.newAccount();
     }
 
     private static JsonNode created(String account, String... args) throws Exception {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +60,7 @@ class TwilioJavaTest {
 
     @Test
     void aReleaseThroughTwilioJavaLandsInFlexConf() throws Exception {
-        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        String account = ToolsFixture.newAccount();
         List<String> flags = new ArrayList<>();
         emulator.proxySetup().get("java_flags").forEach(flag -> flags.add(flag.asText()));
         Run run = runProgram(account, flags);
@@ -74,7 +73,7 @@ class TwilioJavaTest {
 
     @Test
     void withoutTheFlagsTwilioJavaDoesNotReachFlexConf() throws Exception {
-        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        String account = ToolsFixture.newAccount();
         Run run = runProgram(account, List.of());
         assertNotEquals(0, run.exit(), run.output());
         assertEquals(0, emulator.get(account, "/v1/PluginService/Plugins").get("plugins").size());

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * {@value #TRUSTSTORE_PASSWORD}) signs the issuing CA ({@code issuer.pem}) once, and its key is then
  * thrown away, so nothing unconstrained can ever be signed. Both carry the name constraints: OpenSSL
  * (Node) checks the root's, the JDK only an intermediate's. The issuing CA's key
- * ({@code issuer-key.pem}, owner-only) signs {@code server.p12}, the server's certificate and key,
- * issued again when it nears its end. Several processes may open one folder at once: the first to make it wins and
+ * ({@code issuer-key.pem}, owner-only) signs the server's certificate ({@code server.pem}, with the
+ * issuer's after it; its key {@code server-key.pem}, owner-only), issued again when it nears its end. Several processes may open one folder at once: the first to make it wins and
  * the others use it. An existing folder that is incomplete, unreadable or inconsistent is refused with
  * an {@link IllegalStateException} that says why; it is never replaced by a new CA. Immutable once
  * opened; thread-safe.
@@ -55,10 +55,12 @@ public final class CertificateAuthority {
     static final String ISSUER_PEM = "issuer.pem";
     static final String ISSUER_KEY = "issuer-key.pem";
     static final String TRUSTSTORE = "truststore.p12";
-    static final String SERVER = "server.p12";
+    static final String SERVER_PEM = "server.pem";
+    static final String SERVER_KEY = "server-key.pem";
     static final Duration CA_LIFETIME = Duration.ofDays(3650);
     static final Duration SERVER_LIFETIME = Duration.ofDays(397);
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    /** Of the in-memory key store only: the server's key is kept on disk as an owner-only PEM file. */
     private static final char[] SERVER_PASSWORD = "flexconf".toCharArray();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String ALIAS = "flexconf";
@@ -166,7 +168,7 @@ public final class CertificateAuthority {
             Files.writeString(tmp.resolve(ISSUER_PEM), pem("CERTIFICATE", issuer.getEncoded()), StandardCharsets.US_ASCII);
             Files.writeString(tmp.resolve(CA_PEM), pem("CERTIFICATE", root.getEncoded()), StandardCharsets.US_ASCII);
             Files.write(tmp.resolve(TRUSTSTORE), trustStoreBytes(root));
-            writeOwnerOnly(tmp.resolve(SERVER), serverStoreBytes(issueServer(issuer, issuerKeys.getPrivate())));
+            writeServer(tmp, issueServer(issuer, issuerKeys.getPrivate()), false);
             if (isPosix(tmp)) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -235,39 +237,33 @@ public final class CertificateAuthority {
         }
     }
 
-    /** The stored server key store while it is whole, issued by this CA and far from its end; else a new one. */
-    private static KeyStore serverKeyStore(Path dir, X509Certificate ca, PrivateKey caKey) throws IOException, GeneralSecurityException {
-        Path file = dir.resolve(SERVER);
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                KeyStore stored = KeyStore.getInstance("PKCS12");
-                stored.load(in, SERVER_PASSWORD);
-                if (isCurrent(stored, ca)) {
-                    return stored;
+    /** The stored server certificate and key while whole, issued by this CA and far from their end; else new ones. */
+    private static KeyStore serverKeyStore(Path dir, X509Certificate issuer, PrivateKey issuerKey) throws IOException, GeneralSecurityException {
+        if (Files.isRegularFile(dir.resolve(SERVER_PEM)) && Files.isRegularFile(dir.resolve(SERVER_KEY))) {
+            try (InputStream in = Files.newInputStream(dir.resolve(SERVER_PEM))) {
+                Certificate[] chain = CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(Certificate[]::new);
+                if (isCurrent(chain, issuer)) {
+                    return keyStore(readPrivateKey(dir.resolve(SERVER_KEY)), chain);
                 }
             } catch (IOException | GeneralSecurityException e) {
                 // derived from the CA: a broken one is issued again below
             }
         }
-        KeyStore fresh = issueServer(ca, caKey);
+        Issued fresh = issueServer(issuer, issuerKey);
         try {
-            writeReplacing(file, serverStoreBytes(fresh), true);
+            writeServer(dir, fresh, true);
         } catch (IOException e) {
             // a read-only folder: the new certificate serves this process only
         }
-        return fresh;
+        return keyStore(fresh.key(), fresh.chain());
     }
 
-    private static boolean isCurrent(KeyStore store, X509Certificate ca) throws GeneralSecurityException {
-        if (!store.isKeyEntry(ALIAS)) {
-            return false;
-        }
-        Certificate[] chain = store.getCertificateChain(ALIAS);
-        if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate server)) {
+    private static boolean isCurrent(Certificate[] chain, X509Certificate issuer) throws GeneralSecurityException {
+        if (chain.length == 0 || !(chain[0] instanceof X509Certificate server)) {
             return false;
         }
         try {
-            server.verify(ca.getPublicKey());
+            server.verify(issuer.getPublicKey());
         } catch (GeneralSecurityException e) {
             return false;
         }
@@ -281,19 +277,39 @@ public final class CertificateAuthority {
         return names.containsAll(TwilioHosts.dnsNames());
     }
 
-    private static KeyStore issueServer(X509Certificate ca, PrivateKey caKey) throws IOException, GeneralSecurityException {
-        KeyPair keys = Certificates.newKeyPair();
-        X509Certificate server = Certificates.server(keys.getPublic(), ca, caKey, SERVER_LIFETIME);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(ALIAS, keys.getPrivate(), SERVER_PASSWORD, new Certificate[] {server, ca});
-        return store;
+    /** A server key with its chain (server, issuer). */
+    private record Issued(PrivateKey key, Certificate[] chain) {
     }
 
-    private static byte[] serverStoreBytes(KeyStore store) throws IOException, GeneralSecurityException {
-        var out = new java.io.ByteArrayOutputStream();
-        store.store(out, SERVER_PASSWORD);
-        return out.toByteArray();
+    private static Issued issueServer(X509Certificate issuer, PrivateKey issuerKey) throws GeneralSecurityException {
+        KeyPair keys = Certificates.newKeyPair();
+        X509Certificate server = Certificates.server(keys.getPublic(), issuer, issuerKey, SERVER_LIFETIME);
+        return new Issued(keys.getPrivate(), new Certificate[] {server, issuer});
+    }
+
+    /** Writes {@code server.pem} (the chain) and {@code server-key.pem} (owner-only) into {@code dir}. */
+    private static void writeServer(Path dir, Issued issued, boolean replacing) throws IOException, GeneralSecurityException {
+        StringBuilder chain = new StringBuilder();
+        for (Certificate c : issued.chain()) {
+            chain.append(pem("CERTIFICATE", c.getEncoded()));
+        }
+        byte[] key = pem("PRIVATE KEY", issued.key().getEncoded()).getBytes(StandardCharsets.US_ASCII);
+        byte[] certificates = chain.toString().getBytes(StandardCharsets.US_ASCII);
+        if (replacing) {
+            writeReplacing(dir.resolve(SERVER_KEY), key, true);
+            writeReplacing(dir.resolve(SERVER_PEM), certificates, false);
+        } else {
+            writeOwnerOnly(dir.resolve(SERVER_KEY), key);
+            Files.write(dir.resolve(SERVER_PEM), certificates);
+        }
+    }
+
+    /** An in-memory key store for TLS: JKS, which takes a key without the PKCS12 type's costly encryption. */
+    private static KeyStore keyStore(PrivateKey key, Certificate[] chain) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("JKS");
+        store.load(null, null);
+        store.setKeyEntry(ALIAS, key, SERVER_PASSWORD, chain);
+        return store;
     }
 
     private static byte[] trustStoreBytes(X509Certificate ca) throws IOException, GeneralSecurityException {
@@ -310,13 +326,13 @@ public final class CertificateAuthority {
         int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
         int end = text.indexOf("-----END PRIVATE KEY-----");
         if (begin < 0 || end < begin) {
-            throw new GeneralSecurityException(ISSUER_KEY + " is not a PEM private key (PKCS#8)");
+            throw new GeneralSecurityException(file.getFileName() + " is not a PEM private key (PKCS#8)");
         }
         byte[] der;
         try {
             der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
         } catch (IllegalArgumentException e) {
-            throw new GeneralSecurityException(ISSUER_KEY + " is not valid base64", e);
+            throw new GeneralSecurityException(file.getFileName() + " is not valid base64", e);
         }
         return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
     }

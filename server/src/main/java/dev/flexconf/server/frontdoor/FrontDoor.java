@@ -1,9 +1,10 @@
 package dev.flexconf.server.frontdoor;
 
+import dev.flexconf.model.ProxySetup;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.flexconf.model.ProxySetup;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,9 +22,31 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class FrontDoor {
     private final CertificateAuthority ca;
+    private final SslContextFactory.Server tls;
 
-    public FrontDoor(CertificateAuthority ca) {
+    private FrontDoor(CertificateAuthority ca, SslContextFactory.Server tls) {
         this.ca = ca;
+        this.tls = tls;
+    }
+
+    /**
+     * Opens (or makes) the CA in {@code caDir} and readies its TLS context: the costly part of a start
+     * with a front door (the JDK's key store and TLS machinery), so the caller may run it beside other work.
+     *
+     * @throws IllegalStateException when the CA folder is refused ({@link CertificateAuthority#open})
+     */
+    public static FrontDoor open(Path caDir) {
+        CertificateAuthority ca = CertificateAuthority.open(caDir);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(ca.serverKeyStore());
+        tls.setKeyStorePassword(ca.serverKeyPassword());
+        tls.setSniRequired(false);
+        try {
+            tls.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ready TLS with the certificate of " + caDir + ": " + e.getMessage(), e);
+        }
+        return new FrontDoor(ca, tls);
     }
 
     /** The CA behind the TLS certificate. */
@@ -37,12 +60,8 @@ public final class FrontDoor {
         secure.setSniHostCheck(false);
         http.addCustomizer(secure);
         HttpConnectionFactory plain = new HttpConnectionFactory(http);
-        SslContextFactory.Server tlsContext = new SslContextFactory.Server();
-        tlsContext.setKeyStore(ca.serverKeyStore());
-        tlsContext.setKeyStorePassword(ca.serverKeyPassword());
-        tlsContext.setSniRequired(false);
-        SslConnectionFactory tls = new SslConnectionFactory(tlsContext, plain.getProtocol());
-        DetectorConnectionFactory detector = new DetectorConnectionFactory(tls, new ConnectTunnel(tls));
+        SslConnectionFactory ssl = new SslConnectionFactory(tls, plain.getProtocol());
+        DetectorConnectionFactory detector = new DetectorConnectionFactory(ssl, new ConnectTunnel(ssl));
         ServerConnector connector = new ServerConnector(server, detector, plain);
         connector.setHost(host);
         connector.setPort(port);

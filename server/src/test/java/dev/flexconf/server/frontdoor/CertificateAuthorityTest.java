@@ -60,7 +60,7 @@ class CertificateAuthorityTest {
         CertificateAuthority ca = CertificateAuthority.open(dir.resolve("ca"));
         Path key = dir.resolve("ca").resolve(CertificateAuthority.ISSUER_KEY);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca").resolve(CertificateAuthority.SERVER))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca").resolve(CertificateAuthority.SERVER_KEY))));
         assertTrue(Files.readString(ca.pemFile()).startsWith("-----BEGIN CERTIFICATE-----"));
         assertTrue(ca.certificate().getBasicConstraints() >= 0, "a CA certificate");
     }
@@ -79,6 +79,7 @@ class CertificateAuthorityTest {
         Map<String, byte[]> before = contents(dir.resolve("ca"));
         CertificateAuthority second = CertificateAuthority.open(dir.resolve("ca"));
         assertEquals(first.certificate(), second.certificate());
+        assertEquals(serverCertificate(first.serverKeyStore()), serverCertificate(second.serverKeyStore()));
         assertSameContents(before, contents(dir.resolve("ca")));
     }
 
@@ -197,7 +198,7 @@ class CertificateAuthorityTest {
     @Test
     void theRootKeyIsNotKept() throws Exception {
         CertificateAuthority ca = CertificateAuthority.open(dir.resolve("ca"));
-        assertEquals(Set.of("ca.pem", "issuer.pem", "issuer-key.pem", "truststore.p12", "server.p12"), contents(dir.resolve("ca")).keySet());
+        assertEquals(Set.of("ca.pem", "issuer.pem", "issuer-key.pem", "truststore.p12", "server.pem", "server-key.pem"), contents(dir.resolve("ca")).keySet());
         PrivateKey kept = readKey(dir.resolve("ca").resolve(CertificateAuthority.ISSUER_KEY));
         assertThrows(java.security.SignatureException.class, () -> issue(ca.certificate(), kept,
                 new GeneralName(GeneralName.dNSName, TwilioHosts.FLEX_API)).verify(ca.certificate().getPublicKey()));
@@ -228,11 +229,12 @@ class CertificateAuthorityTest {
     @Test
     void aMissingServerCertificateIsIssuedAgainByTheSameCa() throws Exception {
         CertificateAuthority first = CertificateAuthority.open(dir.resolve("ca"));
-        Files.delete(dir.resolve("ca").resolve(CertificateAuthority.SERVER));
+        Files.delete(dir.resolve("ca").resolve(CertificateAuthority.SERVER_KEY));
         CertificateAuthority second = CertificateAuthority.open(dir.resolve("ca"));
         assertEquals(first.certificate(), second.certificate());
         validate(serverCertificate(second.serverKeyStore()), issuer(dir.resolve("ca")), first.certificate());
-        assertTrue(Files.exists(dir.resolve("ca").resolve(CertificateAuthority.SERVER)));
+        assertTrue(Files.exists(dir.resolve("ca").resolve(CertificateAuthority.SERVER_KEY)));
+        assertNotEquals(serverCertificate(first.serverKeyStore()), serverCertificate(second.serverKeyStore()));
     }
 
     @Test

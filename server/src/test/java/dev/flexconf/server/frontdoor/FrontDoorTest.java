@@ -109,6 +109,26 @@ class FrontDoorTest {
         assertTrue(list.body().contains("\"url\":\"https://127.0.0.1:" + server.port() + "/v1/PluginService/Plugins"), list.body());
     }
 
+    /**
+     * A TLS client led to FlexConf for another site (a hosts-file entry, a hijacked DNS answer) gets no
+     * certificate for it: its check of the name fails, whatever name it sends (SNI).
+     */
+    @Test
+    void aTlsClientLedHereForAnotherSiteGetsNoCertificateForIt() throws Exception {
+        for (String host : new String[] {"www.example.com", "api.twilio.com"}) {
+            Socket plain = new Socket("127.0.0.1", server.port());
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trusting.getSocketFactory()
+                    .createSocket(plain, host, 443, true)) {
+                javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(params);
+                socket.setSoTimeout(5000);
+                SSLHandshakeException e = assertThrows(SSLHandshakeException.class, socket::startHandshake, host);
+                assertTrue(e.getMessage().contains("No subject alternative DNS name matching " + host), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void plainHttpIsServedOnTheSamePort() {
         assertEquals(200, new Http(server).as(Http.newAccount()).get("/v1/PluginService/Plugins").status());
