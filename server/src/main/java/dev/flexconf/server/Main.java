@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -76,7 +77,26 @@ public final class Main implements Callable<Integer> {
             description = "Plain HTTP only: no HTTPS, no CONNECT, no CA (env FLEXCONF_NO_FRONT_DOOR).")
     boolean noFrontDoor;
 
+    /**
+     * slf4j-simple's settings for the standalone server, each unless the command line set it. They live
+     * here rather than in a {@code simplelogger.properties} of the jar, which would also configure the
+     * logging of any project that embeds the server and uses slf4j-simple itself.
+     */
+    static final Map<String, String> LOGGING = Map.of(
+            "org.slf4j.simpleLogger.defaultLogLevel", "info",
+            "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+            "org.slf4j.simpleLogger.log.io.javalin", "warn",
+            "org.slf4j.simpleLogger.showDateTime", "true",
+            "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
+            "org.slf4j.simpleLogger.showThreadName", "false",
+            "org.slf4j.simpleLogger.showShortLogName", "true");
+
     public static void main(String[] args) {
+        LOGGING.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
         Preload.start();
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
