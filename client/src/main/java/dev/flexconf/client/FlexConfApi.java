@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -44,12 +43,14 @@ public class FlexConfApi extends PluginServiceApi {
                 description, headers);
     }
 
-    /** GETs an absolute URL the server gave (a {@code next_page_url}) as a {@code type}. */
+    /** GETs an absolute URL the server gave (a {@code next_page_url}) as a {@code type}, within the client's read timeout. */
     <P> P getPage(String url, Class<P> type) throws ApiException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(60))
                 .GET();
+        if (apiClient.getReadTimeout() != null) {
+            request.timeout(apiClient.getReadTimeout());
+        }
         if (apiClient.getRequestInterceptor() != null) {
             apiClient.getRequestInterceptor().accept(request);
         }

@@ -86,6 +86,30 @@ class FlexConfClientTest {
         assertEquals(0, api.listConfiguredPlugin(created.getSid(), null, null, null, null).getPlugins().size());
     }
 
+    /** The builder's timeout holds for the pages {@code all} fetches too, not only for the generated calls. */
+    @Test
+    void aLaterPageIsFetchedWithinTheClientsTimeout() throws ApiException {
+        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        FlexConfClient impatient = FlexConfClient.builder().baseUrl(server.url()).credentials(account, "token")
+                .timeout(java.time.Duration.ofMillis(300)).build();
+        for (int i = 0; i < 3; i++) {
+            impatient.api().createPluginConfiguration("slow-" + i, null, List.of(), null);
+        }
+        ListPluginConfigurationResponse first = impatient.api().listPluginConfiguration(null, 1L, null, null);
+        server.faults().add(new dev.flexconf.model.FaultRule().accountSid(account).operation("ListPluginConfiguration").delayMs(5000));
+        try {
+            long start = System.nanoTime();
+            FlexConfClient.PageFetchException e = assertThrows(FlexConfClient.PageFetchException.class,
+                    () -> impatient.all(first, ListPluginConfigurationResponse::getConfigurations,
+                            ListPluginConfigurationResponse::getMeta).toList());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 3000, "the page waited " + millis + " ms for a 300 ms timeout");
+            assertTrue(e.getCause().getCause() instanceof java.net.http.HttpTimeoutException, String.valueOf(e.getCause().getCause()));
+        } finally {
+            server.faults().clear(account);
+        }
+    }
+
     @Test
     void walksEveryPageOfAListNewestFirst() throws ApiException {
         List<String> created = IntStream.range(0, 7).mapToObj(i -> {

@@ -228,7 +228,9 @@ class ConfigurationScenarios extends Scenario {
     @Test
     void listEntriesCarryEveryField() {
         String sid = Fixtures.configuration(Fixtures.unique("listed"), List.of());
-        api().queryParam("PageSize", 1000).get(V1 + "/Configurations").then().statusCode(200)
-                .body("configurations.sid", hasItem(sid));
+        Map<String, Object> fetched = api().get(V1 + "/Configurations/" + sid).then().statusCode(200).extract().path("");
+        List<Map<String, Object>> listed = api().queryParam("PageSize", 1000).get(V1 + "/Configurations").then().statusCode(200)
+                .body("configurations.sid", hasItem(sid)).extract().path("configurations");
+        assertEquals(fetched, listed.stream().filter(c -> sid.equals(c.get("sid"))).findFirst().orElseThrow());
     }
 }
