@@ -217,8 +217,9 @@ class ConfigurationScenarios extends Scenario {
     }
 
     @Test
-    void aMalformedSidIsRefusedAndAnUnknownOneIsNotFound() {
-        misuse().get(V1 + "/Configurations/FJnot-a-sid").then().statusCode(400).body("code", equalTo(20001));
+    void aMalformedSidIsNotFoundLikeAnUnknownOne() {
+        misuse().get(V1 + "/Configurations/FJnot-a-sid").then().statusCode(404).body("code", equalTo(20404))
+                .body("message", equalTo("The requested resource /PluginService/Configurations/FJnot-a-sid was not found"));
         String unknown = "FJ0000000000000000000000000000beef";
         api().get(V1 + "/Configurations/" + unknown).then().statusCode(404)
                 .body("code", equalTo(20404))

@@ -45,11 +45,26 @@ class PluginScenarios extends Scenario {
     }
 
     @Test
-    void optionalFieldsAreNullWhenNotGiven() {
-        String sid = api().contentType(FORM).body(form("UniqueName", Fixtures.unique("bare")))
+    void aPluginCreatedWithoutAFriendlyNameHasItsUniqueNameAsOne() {
+        String name = Fixtures.unique("bare");
+        String sid = api().contentType(FORM).body(form("UniqueName", name))
                 .post(V1 + "/Plugins").then().statusCode(201)
-                .body("friendly_name", nullValue()).body("description", nullValue()).extract().path("sid");
+                .body("friendly_name", equalTo(name)).body("description", nullValue()).extract().path("sid");
         Fixtures.remember(V1 + "/Plugins/" + sid + "/Archive");
+    }
+
+    /** Each archive answers with the archive resource's own URL, as Twilio's examples show. */
+    @Test
+    void anArchiveAnswersWithTheUrlOfTheArchiveResource() {
+        String plugin = Fixtures.plugin(Fixtures.unique("archived-url"));
+        String version = Fixtures.version(plugin, "1.0.0");
+        String configuration = Fixtures.configuration(Fixtures.unique("archived-url"), List.of(version));
+        api().post(V1 + "/Configurations/" + configuration + "/Archive").then().statusCode(200)
+                .body("url", equalTo(url("/Configurations/" + configuration + "/Archive")));
+        api().post(V1 + "/Plugins/" + plugin + "/Versions/" + version + "/Archive").then().statusCode(200)
+                .body("url", equalTo(url("/Plugins/" + plugin + "/Versions/" + version + "/Archive")));
+        api().post(V1 + "/Plugins/" + plugin + "/Archive").then().statusCode(200)
+                .body("url", equalTo(url("/Plugins/" + plugin + "/Archive")));
     }
 
     @Test

@@ -24,14 +24,15 @@ public final class Archiving {
 
     /**
      * A plugin, plugin version or configuration that the active release of {@code account} contains
-     * cannot be archived.
+     * cannot be archived: "Plugin is part of an active release", in the words of the Flex Plugins CLI's
+     * tests (twilio/flex-plugin-builder, packages/plugin-flex/src/__tests__/commands/flex/plugins/archive/).
      */
     public static void requireNotActive(Handle h, String account, String kind, String sid) {
         boolean active = sid.startsWith("FJ")
                 ? ReleaseStore.isActive(h, account, sid)
                 : ReleaseStore.activeContains(h, account, sid);
         if (active) {
-            throw TwilioException.ruleBroken(kind + " " + sid + " is part of an active release");
+            throw TwilioException.ruleBroken(kind + " is part of an active release");
         }
     }
 

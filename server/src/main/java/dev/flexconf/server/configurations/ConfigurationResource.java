@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -59,15 +60,14 @@ public final class ConfigurationResource {
     }
 
     /**
-     * The configuration of the request's account named by path parameter {@code param}: a malformed
-     * sid is a 400 naming the parameter, an unknown one a 404 for the requested path.
+     * The configuration of the request's account named by path parameter {@code param}, or a 404 for
+     * the requested path: a malformed sid answers as an unknown one does, since the Flex Plugins CLI
+     * takes only a 404 for "not found" (twilio/flex-plugin-builder,
+     * packages/plugin-flex/src/sub-commands/information-flex-plugin.ts).
      */
     public static ConfigurationRow require(Handle h, Context ctx, String param) {
         String sid = ctx.pathParam(param);
-        if (!Sids.isSid("FJ", sid)) {
-            throw TwilioException.invalidParameter(param, "must be a configuration sid (FJ followed by 32 hex digits)");
-        }
-        return ConfigurationStore.find(h, BasicAuth.account(ctx), sid)
+        return (Sids.isSid("FJ", sid) ? ConfigurationStore.find(h, BasicAuth.account(ctx), sid) : Optional.<ConfigurationRow>empty())
                 .orElseThrow(() -> TwilioException.notFound(ctx.path()));
     }
 

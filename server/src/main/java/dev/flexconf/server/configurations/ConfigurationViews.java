@@ -39,7 +39,7 @@ public final class ConfigurationViews {
                 .description(row.description())
                 .archived(row.archived())
                 .dateCreated(Dates.of(row.dateCreated()))
-                .url(URI.create(url(base, row.sid())));
+                .url(URI.create(url(base, row.sid()) + "/Archive"));
     }
 
     static ConfiguredPlugin configuredPlugin(ConfiguredPluginRow row, String base) {

@@ -57,7 +57,7 @@ public final class PluginResource {
         String account = BasicAuth.account(ctx);
         Form form = Form.of(ctx);
         String uniqueName = form.required("UniqueName");
-        String friendlyName = form.last("FriendlyName");
+        String friendlyName = PluginNames.friendlyName(uniqueName, form.last("FriendlyName"));
         String description = form.last("Description");
         PluginRow row = db.write(h -> {
             if (PluginStore.uniqueNameTaken(h, account, uniqueName)) {

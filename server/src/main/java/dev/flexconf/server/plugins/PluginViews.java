@@ -41,6 +41,6 @@ public final class PluginViews {
                 .archived(row.archived())
                 .dateCreated(Dates.of(row.dateCreated()))
                 .dateUpdated(Dates.of(row.dateUpdated()))
-                .url(URI.create(url(base, row.sid())));
+                .url(URI.create(url(base, row.sid()) + "/Archive"));
     }
 }

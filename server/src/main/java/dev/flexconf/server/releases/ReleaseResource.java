@@ -19,6 +19,7 @@ import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.Sids;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * {@code /v1/PluginService/Releases}: a release activates a configuration; the newest release is the
@@ -63,10 +64,8 @@ public final class ReleaseResource {
 
     private void fetch(Context ctx) {
         String sid = ctx.pathParam("Sid");
-        if (!Sids.isSid("FK", sid)) {
-            throw TwilioException.invalidParameter("Sid", "must be a release sid (FK followed by 32 hex digits)");
-        }
-        ReleaseRow row = db.read(h -> ReleaseStore.find(h, BasicAuth.account(ctx), sid))
+        // a malformed sid answers as an unknown one does (ConfigurationResource.require says why)
+        ReleaseRow row = (Sids.isSid("FK", sid) ? db.read(h -> ReleaseStore.find(h, BasicAuth.account(ctx), sid)) : Optional.<ReleaseRow>empty())
                 .orElseThrow(() -> TwilioException.notFound(ctx.path()));
         Json.respond(ctx, 200, view(row, baseUrl.of(ctx)));
     }

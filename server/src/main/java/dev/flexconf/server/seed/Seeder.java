@@ -14,6 +14,7 @@ import dev.flexconf.server.flexconfiguration.FlexConfigurations;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.plugins.PluginNames;
 import dev.flexconf.server.plugins.PluginViews;
 import dev.flexconf.server.releases.ReleaseResource;
 import dev.flexconf.server.store.ConfigurationStore;
@@ -156,7 +157,7 @@ public final class Seeder {
                         Boolean.TRUE.equals(v.getPrivate()), Boolean.TRUE.equals(v.getValidated()) ? "success" : null,
                         Boolean.TRUE.equals(v.getArchived()), date(v.getDateCreated())));
             }
-            return new SeedStore.Plugin(sid, account, name, p.getFriendlyName(), p.getDescription(),
+            return new SeedStore.Plugin(sid, account, name, PluginNames.friendlyName(name, p.getFriendlyName()), p.getDescription(),
                     Boolean.TRUE.equals(p.getArchived()), created);
         }
 

@@ -41,6 +41,6 @@ public final class VersionViews {
                 ._private(row.isPrivate())
                 .archived(row.archived())
                 .dateCreated(Dates.of(row.dateCreated()))
-                .url(url(base, row));
+                .url(URI.create(url(base, row) + "/Archive"));
     }
 }

@@ -136,7 +136,7 @@ class HostileInputTest {
     }
 
     @Test
-    void malformedSidsAreRefusedAndUppercaseHexIsJustUnknown() throws Exception {
+    void malformedAndUppercaseSidsAreRefusedWithoutAWrite() throws Exception {
         int before = state();
         refused(request("GET " + V1 + "/Configurations/FP00000000000000000000000000000000 HTTP/1.1"), before);
         refused(request("GET " + V1 + "/Configurations/FJ000 HTTP/1.1"), before);
