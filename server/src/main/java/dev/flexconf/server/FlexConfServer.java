@@ -1,10 +1,10 @@
 package dev.flexconf.server;
 
+import dev.flexconf.model.ProxySetup;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.admin.AdminResource;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.configurations.ConfigurationResource;
-import dev.flexconf.model.ProxySetup;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.flexconfiguration.FlexConfigurationResource;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
@@ -28,13 +28,13 @@ import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +59,19 @@ public final class FlexConfServer implements AutoCloseable {
 
     private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults,
             AtomicReference<ProxySetup> proxySetup) {
-        this.proxySetup = proxySetup;
         this.db = db;
         this.app = app;
         this.host = host;
         this.admin = admin;
         this.journal = journal;
         this.faults = faults;
+        this.proxySetup = proxySetup;
     }
 
-    /** Opens the database, starts listening and logs one line with URL, database and version. */
+    /**
+     * Opens the database (and, with a CA folder, the front door beside it), starts listening and logs
+     * one line with URL, database and version; with the front door, a second with the block to copy.
+     */
     public static FlexConfServer start(ServerOptions options) {
         CompletableFuture<FrontDoor> opening = openFrontDoor(options.caDir());
         boolean existed = options.database() == null || Files.exists(options.database());
