@@ -98,6 +98,25 @@ class ReleaseScenarios extends Scenario {
         api().post(V1 + "/Plugins/" + plugin + "/Versions/" + version + "/Archive").then().statusCode(200);
     }
 
+    /** A rollback to a configuration whose version was archived since is refused: archived versions cannot be enabled. */
+    @Test
+    void aConfigurationHoldingAVersionArchivedSinceCannotBeReleasedAgain() {
+        String plugin = Fixtures.plugin(Fixtures.unique("rolled"));
+        String old = Fixtures.version(plugin, "1.0.0");
+        String current = Fixtures.version(plugin, "1.1.0");
+        String a = Fixtures.configuration(Fixtures.unique("old"), List.of(old));
+        String b = Fixtures.configuration(Fixtures.unique("current"), List.of(current));
+        release(a);
+        release(b);
+        api().post(V1 + "/Plugins/" + plugin + "/Versions/" + old + "/Archive").then().statusCode(200);
+
+        api().contentType(FORM).body(form("ConfigurationId", a)).post(V1 + "/Releases").then().statusCode(400)
+                .body("code", equalTo(20400))
+                .body("message", equalTo("Plugin version " + old + " is archived and cannot be used"));
+        api().get(V1 + "/Releases/Active").then().statusCode(200).body("configuration_sid", equalTo(b));
+        release(b);
+    }
+
     @Test
     void aMissingOrMalformedConfigurationIdIsRefused() {
         misuse().contentType(FORM).body("").post(V1 + "/Releases").then().statusCode(400)

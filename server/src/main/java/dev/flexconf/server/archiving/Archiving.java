@@ -1,6 +1,7 @@
 package dev.flexconf.server.archiving;
 
 import dev.flexconf.server.http.TwilioException;
+import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ReleaseStore;
 import org.jdbi.v3.core.Handle;
 
@@ -33,6 +34,19 @@ public final class Archiving {
                 : ReleaseStore.activeContains(h, account, sid);
         if (active) {
             throw TwilioException.ruleBroken(kind + " is part of an active release");
+        }
+    }
+
+    /**
+     * A configuration that holds an archived plugin or plugin version cannot be released (a rollback to
+     * it included). Inferred: the Flex Plugins CLI's README says archived versions "cannot be enabled
+     * on your Flex application" (twilio/flex-plugin-builder, packages/plugin-flex/README.md), and
+     * versions of a past release can be archived (flex-plugin-e2e-tests/src/utils/plugins-api.ts).
+     */
+    public static void requireReleasable(Handle h, String configurationSid) {
+        for (ConfigurationStore.Candidate held : ConfigurationStore.held(h, configurationSid)) {
+            requireUsable("Plugin", held.pluginSid(), held.pluginArchived());
+            requireUsable("Plugin version", held.versionSid(), held.versionArchived());
         }
     }
 

@@ -57,6 +57,7 @@ public final class ReleaseResource {
                     .orElseThrow(() -> TwilioException.invalidParameter("ConfigurationId",
                             "configuration " + configurationSid + " was not found"));
             Archiving.requireUsable("Configuration", configuration.sid(), configuration.archived());
+            Archiving.requireReleasable(h, configuration.sid());
             return ReleaseStore.insert(h, account, configuration.sid(), Dates.now());
         });
         Json.respond(ctx, 201, view(row, baseUrl.of(ctx)));

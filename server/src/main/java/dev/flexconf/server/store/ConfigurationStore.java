@@ -140,6 +140,19 @@ public final class ConfigurationStore {
     }
 
     /** The configured plugins of a configuration, in the order they were given at create. */
+    /** The candidates (plugin and version, with their archive flags) a configuration holds, in no order. */
+    public static List<Candidate> held(Handle h, String configurationSid) {
+        return h.createQuery("""
+                SELECT v.sid, v.archived, p.sid, p.unique_name, p.archived
+                FROM configured_plugin cp
+                JOIN plugin_version v ON v.sid = cp.plugin_version_sid
+                JOIN plugin p ON p.sid = cp.plugin_sid
+                WHERE cp.configuration_sid = ?""")
+                .bind(0, configurationSid)
+                .map((rs, ctx) -> new Candidate(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                .list();
+    }
+
     public static List<ConfiguredPluginRow> plugins(Handle h, String configurationSid, Keyset keyset) {
         return h.createQuery(SELECT_CONFIGURED + keyset.clause("cp", false))
                 .bind("configuration", configurationSid).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
