@@ -17,6 +17,7 @@ import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.journal.RequestJournal;
+import dev.flexconf.server.seed.Exporter;
 import dev.flexconf.server.seed.Seeder;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.ResetStore;
@@ -37,6 +38,7 @@ public final class AdminResource {
 
     private final Database db;
     private final Seeder seeder;
+    private final Exporter exporter;
     private final RequestJournal journal;
     private final Faults faults;
     private final BaseUrl baseUrl;
@@ -55,6 +57,7 @@ public final class AdminResource {
         this.proxySetup = proxySetup;
         this.cache = cache;
         this.seeder = new Seeder(db);
+        this.exporter = new Exporter(db);
         this.journal = journal;
         this.faults = faults;
         this.baseUrl = baseUrl;
@@ -64,6 +67,7 @@ public final class AdminResource {
         routes.get(PATH + "/health", ctx -> Json.respond(ctx, 200, new Health().status(Health.StatusEnum.OK).version(Version.get())));
         routes.post(PATH + "/reset", this::reset);
         routes.post(PATH + "/seed", this::seed);
+        routes.get(PATH + "/export", ctx -> Json.respond(ctx, 200, exporter.export(accountSid(ctx.queryParam("AccountSid"), true))));
         routes.get(PATH + "/requests", this::requests);
         routes.delete(PATH + "/requests", ctx -> {
             String account = ctx.queryParam("AccountSid");
@@ -102,13 +106,7 @@ public final class AdminResource {
 
     private void reset(Context ctx) {
         String account = Form.of(ctx).last("AccountSid");
-        if (account == null) {
-            account = ctx.queryParam("AccountSid");
-        }
-        if (account != null && !Sids.isSid("AC", account)) {
-            throw TwilioException.invalidParameter("AccountSid", "must be an account sid (AC followed by 32 hex digits)");
-        }
-        reset(account);
+        reset(accountSid(account == null ? ctx.queryParam("AccountSid") : account, false));
         ctx.status(204);
     }
 
@@ -123,6 +121,20 @@ public final class AdminResource {
         try (InputStream body = ctx.bodyInputStream()) {
             Json.respond(ctx, 201, seed(Seeder.read(body), baseUrl.of(ctx)));
         }
+    }
+
+    /** The {@code AccountSid} parameter: an account sid, or null when absent and not {@code required}; else a 400. */
+    private static String accountSid(String given, boolean required) {
+        if (given == null && !required) {
+            return null;
+        }
+        if (given == null) {
+            throw TwilioException.invalidParameter("AccountSid", "is required");
+        }
+        if (!Sids.isSid("AC", given)) {
+            throw TwilioException.invalidParameter("AccountSid", "must be an account sid (AC followed by 32 hex digits)");
+        }
+        return given;
     }
 
     private void requireFrontDoor(Context ctx) {

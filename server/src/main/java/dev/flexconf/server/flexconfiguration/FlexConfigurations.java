@@ -1,6 +1,7 @@
 package dev.flexconf.server.flexconfiguration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -13,6 +14,7 @@ import dev.flexconf.server.store.FlexConfigurationStore;
 import dev.flexconf.server.store.Sids;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -76,6 +78,12 @@ public final class FlexConfigurations {
             }
         }
         FlexConfigurationStore.put(h, account, merged.toString());
+    }
+
+    /** The fields seeds set for {@code account}, as a seed document takes them; empty when none. In the caller's transaction. */
+    public static Optional<Map<String, Object>> seeded(Handle h, String account) {
+        return FlexConfigurationStore.fields(h, account)
+                .map(json -> Json.MAPPER.convertValue(parse(json), new TypeReference<Map<String, Object>>() { }));
     }
 
     private static ObjectNode defaults(String account, String base) {

@@ -158,7 +158,7 @@ public final class Seeder {
                         Boolean.TRUE.equals(v.getArchived()), date(v.getDateCreated())));
             }
             return new SeedStore.Plugin(sid, account, name, PluginNames.friendlyName(name, p.getFriendlyName()), p.getDescription(),
-                    Boolean.TRUE.equals(p.getArchived()), created);
+                    Boolean.TRUE.equals(p.getArchived()), created, p.getDateUpdated() == null ? created : date(p.getDateUpdated()));
         }
 
         private SeedStore.Configuration configuration(String at, SeedConfiguration c) {
@@ -263,7 +263,7 @@ public final class Seeder {
                 List<SeedStore.Configuration> configurations, List<SeedStore.Release> releases, String base) {
             return new SeedResult()
                     .plugins(plugins.stream().map(p -> PluginViews.plugin(new PluginRow(0, p.sid(), p.account(),
-                            p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.created()), base)).toList())
+                            p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.updated()), base)).toList())
                     .pluginVersions(versions.stream().map(v -> VersionViews.version(new VersionRow(0, v.sid(), v.account(),
                             v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(), null, v.validateStatus(),
                             v.archived(), v.created()), base)).toList())

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class SeedStore {
     /** A plugin row to load. */
     public record Plugin(String sid, String account, String uniqueName, String friendlyName, String description,
-            boolean archived, long created) {
+            boolean archived, long created, long updated) {
     }
 
     /** A plugin version row to load. */
@@ -36,7 +36,7 @@ public final class SeedStore {
                 INSERT INTO plugin (sid, account_sid, unique_name, friendly_name, description, archived, date_created, date_updated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         for (Plugin p : rows) {
-            batch.add(p.sid(), p.account(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.created());
+            batch.add(p.sid(), p.account(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.updated());
         }
         execute(batch, rows.size());
     }

@@ -1,0 +1,96 @@
+package dev.flexconf.server.seed;
+
+import dev.flexconf.model.SeedConfiguration;
+import dev.flexconf.model.SeedConfiguredPlugin;
+import dev.flexconf.model.SeedDocument;
+import dev.flexconf.model.SeedPlugin;
+import dev.flexconf.model.SeedPluginVersion;
+import dev.flexconf.model.SeedRelease;
+import dev.flexconf.server.flexconfiguration.FlexConfigurations;
+import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.store.ConfigurationStore;
+import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
+import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.Keyset;
+import dev.flexconf.server.store.PluginStore;
+import dev.flexconf.server.store.ReleaseStore;
+import dev.flexconf.server.store.VersionStore;
+import dev.flexconf.server.versions.PluginVersionInput;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The inverse of {@link Seeder}: one account's whole state as a seed document, read in one read
+ * transaction. Every list is written oldest first, the order a seed loads it in, with sids, dates and
+ * archive flags, so that loading the document into an emulator without that account answers every GET
+ * as this one does, URLs aside. Thread-safe.
+ */
+public final class Exporter {
+    /** Every row at once, oldest first: a newest-first list read backward from its end. */
+    private static final Keyset ALL_OLDEST_FIRST = new Keyset(null, true, Integer.MAX_VALUE);
+    private static final Keyset ALL_IN_ORDER = new Keyset(null, false, Integer.MAX_VALUE);
+
+    private final Database db;
+
+    public Exporter(Database db) {
+        this.db = db;
+    }
+
+    /** The seed document of {@code account} (an account without state gives one without rows). */
+    public SeedDocument export(String account) {
+        return db.read(h -> new SeedDocument()
+                .accountSid(account)
+                .plugins(plugins(h, account))
+                .configurations(configurations(h, account))
+                .releases(ReleaseStore.list(h, account, ALL_OLDEST_FIRST).stream()
+                        .map(r -> new SeedRelease().sid(r.sid()).configurationSid(r.configurationSid())
+                                .dateCreated(Dates.of(r.dateCreated())))
+                        .toList())
+                .flexConfiguration(FlexConfigurations.seeded(h, account).orElse(null)));
+    }
+
+    private static List<SeedPlugin> plugins(Handle h, String account) {
+        List<SeedPlugin> plugins = new ArrayList<>();
+        for (PluginStore.PluginRow p : PluginStore.list(h, account, ALL_OLDEST_FIRST)) {
+            plugins.add(new SeedPlugin()
+                    .sid(p.sid())
+                    .uniqueName(p.uniqueName())
+                    .friendlyName(p.friendlyName())
+                    .description(p.description())
+                    .archived(p.archived())
+                    .dateCreated(Dates.of(p.dateCreated()))
+                    .dateUpdated(Dates.of(p.dateUpdated()))
+                    .versions(VersionStore.list(h, p.sid(), ALL_OLDEST_FIRST).stream()
+                            .map(v -> new SeedPluginVersion()
+                                    .sid(v.sid())
+                                    .version(v.version())
+                                    .pluginUrl(URI.create(v.pluginUrl()))
+                                    .changelog(v.changelog())
+                                    ._private(v.isPrivate())
+                                    .validated(PluginVersionInput.isValidated(v.validateStatus()))
+                                    .archived(v.archived())
+                                    .dateCreated(Dates.of(v.dateCreated())))
+                            .toList()));
+        }
+        return plugins;
+    }
+
+    private static List<SeedConfiguration> configurations(Handle h, String account) {
+        List<SeedConfiguration> configurations = new ArrayList<>();
+        for (ConfigurationKey key : ConfigurationStore.keys(h, account, ALL_OLDEST_FIRST)) {
+            ConfigurationStore.ConfigurationRow c = ConfigurationStore.at(h, key.seq());
+            configurations.add(new SeedConfiguration()
+                    .sid(c.sid())
+                    .name(c.name())
+                    .description(c.description())
+                    .archived(c.archived())
+                    .dateCreated(Dates.of(c.dateCreated()))
+                    .plugins(ConfigurationStore.plugins(h, c.sid(), ALL_IN_ORDER).stream()
+                            .map(e -> new SeedConfiguredPlugin().pluginVersionSid(e.pluginVersionSid()).phase(e.phase()))
+                            .toList()));
+        }
+        return configurations;
+    }
+}
