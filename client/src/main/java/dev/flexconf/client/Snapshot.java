@@ -1,0 +1,210 @@
+package dev.flexconf.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.flexconf.client.invoker.ApiException;
+import dev.flexconf.model.ListConfiguredPluginResponse;
+import dev.flexconf.model.ListMeta;
+import dev.flexconf.model.ListPluginConfigurationResponse;
+import dev.flexconf.model.ListPluginReleaseResponse;
+import dev.flexconf.model.ListPluginResponse;
+import dev.flexconf.model.ListPluginVersionResponse;
+import dev.flexconf.model.SeedConfiguration;
+import dev.flexconf.model.SeedConfiguredPlugin;
+import dev.flexconf.model.SeedDocument;
+import dev.flexconf.model.SeedPlugin;
+import dev.flexconf.model.SeedPluginVersion;
+import dev.flexconf.model.SeedRelease;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A copy of one account's whole PluginService state, read with GETs only through the generated client
+ * from any base URL (Twilio itself, or a FlexConf), as a seed document: plugins with their versions,
+ * configurations with their plugins, releases oldest first, sids, dates and archive flags kept.
+ * Loading it ({@code --seed}, {@code POST /__flexconf/seed}) into an emulator without that account
+ * answers every PluginService GET as the original did, URLs aside. A 429 is retried as Twilio's helper
+ * libraries do (a few times, waiting longer each time); a 401, a 404 or a 429 that persists ends the
+ * snapshot with an {@link IllegalStateException} that says which. Not thread-safe.
+ */
+public final class Snapshot {
+    private static final long PAGE_SIZE = 1000;
+    private static final int TRIES = 4;
+
+    private final FlexConfApi api;
+    private final PrintStream progress;
+    private final Duration retryWait;
+
+    /**
+     * @param progress  where a line of progress goes now and then (stderr for the command), or null
+     * @param retryWait the first wait after a 429; each further one is twice as long
+     */
+    public Snapshot(FlexConfClient client, PrintStream progress, Duration retryWait) {
+        this.api = client.api();
+        this.progress = progress;
+        this.retryWait = retryWait;
+    }
+
+    /** Reads the account the client authenticates as. */
+    public SeedDocument take(String accountSid) {
+        List<SeedPlugin> plugins = new ArrayList<>();
+        for (var p : oldestFirst(all(() -> api.listPlugin(null, PAGE_SIZE, null, null),
+                ListPluginResponse::getPlugins, ListPluginResponse::getMeta, ListPluginResponse.class))) {
+            List<SeedPluginVersion> versions = new ArrayList<>();
+            for (var v : oldestFirst(all(() -> api.listPluginVersion(p.getSid(), null, PAGE_SIZE, null, null),
+                    ListPluginVersionResponse::getPluginVersions, ListPluginVersionResponse::getMeta, ListPluginVersionResponse.class))) {
+                versions.add(new SeedPluginVersion().sid(v.getSid()).version(v.getVersion()).pluginUrl(v.getPluginUrl())
+                        .changelog(v.getChangelog())._private(v.getPrivate()).validated(v.getValidated())
+                        .archived(v.getArchived()).dateCreated(v.getDateCreated()));
+            }
+            plugins.add(new SeedPlugin().sid(p.getSid()).uniqueName(p.getUniqueName()).friendlyName(p.getFriendlyName())
+                    .description(p.getDescription()).archived(p.getArchived()).dateCreated(p.getDateCreated())
+                    .dateUpdated(p.getDateUpdated()).versions(versions));
+            say("plugin " + p.getUniqueName() + ": " + versions.size() + " versions");
+        }
+        List<SeedConfiguration> configurations = new ArrayList<>();
+        for (var c : oldestFirst(all(() -> api.listPluginConfiguration(null, PAGE_SIZE, null, null),
+                ListPluginConfigurationResponse::getConfigurations, ListPluginConfigurationResponse::getMeta,
+                ListPluginConfigurationResponse.class))) {
+            List<SeedConfiguredPlugin> entries = all(() -> api.listConfiguredPlugin(c.getSid(), null, PAGE_SIZE, null, null),
+                            ListConfiguredPluginResponse::getPlugins, ListConfiguredPluginResponse::getMeta,
+                            ListConfiguredPluginResponse.class).stream()
+                    .map(e -> new SeedConfiguredPlugin().pluginVersionSid(e.getPluginVersionSid()).phase(e.getPhase()))
+                    .toList();
+            configurations.add(new SeedConfiguration().sid(c.getSid()).name(c.getName()).description(c.getDescription())
+                    .archived(c.getArchived()).dateCreated(c.getDateCreated()).plugins(entries));
+            if (configurations.size() % 100 == 0) {
+                say(configurations.size() + " configurations");
+            }
+        }
+        List<SeedRelease> releases = oldestFirst(all(() -> api.listPluginRelease(null, PAGE_SIZE, null, null),
+                        ListPluginReleaseResponse::getReleases, ListPluginReleaseResponse::getMeta, ListPluginReleaseResponse.class)).stream()
+                .map(r -> new SeedRelease().sid(r.getSid()).configurationSid(r.getConfigurationSid()).dateCreated(r.getDateCreated()))
+                .toList();
+        say(plugins.size() + " plugins, " + configurations.size() + " configurations, " + releases.size() + " releases");
+        return new SeedDocument().accountSid(accountSid).plugins(plugins).configurations(configurations).releases(releases);
+    }
+
+    /** Every item of a list, its pages followed through {@code next_page_url}, each page call retried on 429. */
+    private <P, T> List<T> all(Call<P> first, Function<P, List<T>> items, Function<P, ListMeta> meta, Class<P> type) {
+        List<T> all = new ArrayList<>();
+        P page = call(first);
+        while (true) {
+            all.addAll(items.apply(page));
+            if (meta.apply(page).getNextPageUrl() == null) {
+                return all;
+            }
+            String next = meta.apply(page).getNextPageUrl().toString();
+            page = call(() -> api.getPage(next, type));
+        }
+    }
+
+    /** A call of the generated client, retried on 429; a 401 or a 404 ends the snapshot, saying so. */
+    private <T> T call(Call<T> call) {
+        Duration wait = retryWait;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (TwilioApiException e) {
+                if (e.getCode() == 429 && attempt < TRIES) {
+                    say("429 Too Many Requests: again in " + wait.toMillis() + " ms");
+                    sleep(wait);
+                    wait = wait.multipliedBy(2);
+                    continue;
+                }
+                throw new IllegalStateException(switch (e.getCode()) {
+                    case 401 -> "401: the account sid and token (or API key and secret) were refused";
+                    case 404 -> "404: the PluginService of this account was not found (is Flex enabled on it?)";
+                    case 429 -> "429: still rate limited after " + TRIES + " tries";
+                    default -> e.getCode() + ": " + e.getMessage();
+                }, e);
+            } catch (ApiException e) {
+                throw new IllegalStateException("the source could not be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    private static <T> List<T> oldestFirst(List<T> newestFirst) {
+        List<T> copy = new ArrayList<>(newestFirst);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    private void say(String line) {
+        if (progress != null) {
+            progress.println("snapshot: " + line);
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Writes {@code doc} as JSON to {@code out}: beside it first, then renamed, so a failure leaves no partial file. */
+    public static void write(SeedDocument doc, Path out) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        Path target = out.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            mapper.writeValue(tmp.toFile(), doc);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * {@code java -cp flexconf-client.jar:… dev.flexconf.client.Snapshot --from URL --out FILE}
+     * with {@code TWILIO_ACCOUNT_SID} and {@code TWILIO_AUTH_TOKEN} in the environment (or
+     * {@code --account} and {@code --token}). Exit 0 with the file written, 1 with one line on stderr.
+     */
+    public static void main(String[] args) {
+        String from = null;
+        String account = System.getenv("TWILIO_ACCOUNT_SID");
+        String token = System.getenv("TWILIO_AUTH_TOKEN");
+        Path out = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--from" -> from = args[i + 1];
+                case "--account" -> account = args[i + 1];
+                case "--token" -> token = args[i + 1];
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> fail("unknown option " + args[i]);
+            }
+        }
+        if (from == null || out == null || account == null || token == null || args.length % 2 != 0) {
+            fail("usage: --from URL --out FILE [--account AC… --token …] (or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)");
+        }
+        try {
+            FlexConfClient client = FlexConfClient.builder().baseUrl(from).credentials(account, token).build();
+            write(new Snapshot(client, System.err, Duration.ofSeconds(1)).take(account), out);
+            System.err.println("snapshot: written to " + out);
+        } catch (IllegalStateException | IOException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("snapshot: " + message);
+        System.exit(1);
+    }
+}
