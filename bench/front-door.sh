@@ -16,12 +16,8 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-18200}
 JAVA_FLAGS=${JAVA_FLAGS:-}
 
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 source bench/lib.sh
-prepare
+start_run
 
 ACCOUNT=$(account 7)
 AUTH=$(basic "$ACCOUNT")

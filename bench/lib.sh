@@ -1,7 +1,18 @@
-# Helpers shared by bench/run.sh and bench/soak.sh. Source it from the repository root after setting
-# `work` (a temp folder), JAVA_FLAGS, THREADS and CONNECTIONS.
+# Helpers shared by bench/run.sh, bench/front-door.sh and bench/soak.sh. Source it from the repository
+# root after setting JAVA_FLAGS, THREADS and CONNECTIONS, and `work` (a temp folder) unless start_run
+# makes it.
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# A run's set-up: a temp folder in `work`, the background processes in `pids`, both cleaned up when the
+# script exits; then prepare.
+start_run() {
+  work=$(mktemp -d)
+  pids=()
+  trap cleanup EXIT
+  prepare
+}
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 
 # Installs wrk, jq and curl from Debian's packages when missing; builds the jars when missing.
 prepare() {

@@ -20,12 +20,8 @@ REF_PORT=${REF_PORT:-18110}
 FLEX_PORT=${FLEX_PORT:-18111}
 JAVA_FLAGS=${JAVA_FLAGS:-}    # the same for both processes; empty is the default launch
 
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 source bench/lib.sh
-prepare
+start_run
 
 # Warm-up, then RUNS runs; echoes the median run (by requests/s).
 measure() {

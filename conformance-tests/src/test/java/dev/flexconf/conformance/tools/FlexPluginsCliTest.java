@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Flex Plugins CLI ({@code twilio flex:plugins:*}, {@code @twilio-labs/plugin-flex} 7.1.2),
@@ -27,26 +24,8 @@ class FlexPluginsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENABLED = Pattern.compile("Configuration (FJ[0-9a-f]{32}) was successfully enabled");
 
-    @TempDir
-    static Path dir;
-    private static ToolsFixture tools;
-    private static EmulatorProcess emulator;
-    private static TwilioCli twilio;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tools = ToolsFixture.start(dir);
-        emulator = tools.emulator;
-        twilio = tools.twilio;
-        tools.twilio.linkFlexPlugins();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (tools != null) {
-            tools.close();
-        }
-    }
+    @RegisterExtension
+    static final ToolsFixture tools = new ToolsFixture(true);
 
     private static String newAccount() {
         return ToolsFixture.newAccount();
@@ -54,9 +33,9 @@ class FlexPluginsCliTest {
 
     /** A plugin and its versions, made with twilio-cli's api:flex:v1 commands. */
     private static void plugin(String account, String name, String... versions) throws Exception {
-        twilio.run(null, account, "api:flex:v1:plugin-service:plugins:create", "--unique-name", name).ok();
+        tools.twilio.run(null, account, "api:flex:v1:plugin-service:plugins:create", "--unique-name", name).ok();
         for (String version : versions) {
-            twilio.run(null, account, "api:flex:v1:plugin-service:plugins:versions:create", "--plugin-sid", name,
+            tools.twilio.run(null, account, "api:flex:v1:plugin-service:plugins:versions:create", "--plugin-sid", name,
                     "--version", version, "--plugin-url", "https://example.com/" + name + "/" + version + "/bundle.js").ok();
         }
     }
@@ -65,14 +44,14 @@ class FlexPluginsCliTest {
     private static String release(String account, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("flex:plugins:release"));
         args.addAll(List.of(flags));
-        TwilioCli.Result result = twilio.run(null, account, args.toArray(String[]::new)).ok();
+        TwilioCli.Result result = tools.twilio.run(null, account, args.toArray(String[]::new)).ok();
         Matcher enabled = ENABLED.matcher(result.output());
         assertTrue(enabled.find(), result.output());
         return enabled.group(1);
     }
 
     private static String activeConfiguration(String account) throws Exception {
-        return emulator.get(account, "/v1/PluginService/Releases/Active").get("configuration_sid").asText();
+        return tools.emulator.get(account, "/v1/PluginService/Releases/Active").get("configuration_sid").asText();
     }
 
     private static JsonNode json(TwilioCli.Result result) throws Exception {
@@ -83,7 +62,7 @@ class FlexPluginsCliTest {
     }
 
     private static boolean versionArchived(String account, String plugin, String version) throws Exception {
-        return emulator.get(account, "/v1/PluginService/Plugins/" + plugin + "/Versions/" + version).get("archived").asBoolean();
+        return tools.emulator.get(account, "/v1/PluginService/Plugins/" + plugin + "/Versions/" + version).get("archived").asBoolean();
     }
 
     /** A release starts from the active configuration: --enable-plugin adds or upgrades, --disable-plugin removes. */
@@ -94,7 +73,7 @@ class FlexPluginsCliTest {
         plugin(account, "header", "2.0.0");
         String configuration = release(account, "--enable-plugin", "crm@1.0.0", "--enable-plugin", "header@2.0.0", "--name", "first");
         assertEquals(configuration, activeConfiguration(account));
-        JsonNode plugins = emulator.get(account, "/v1/PluginService/Configurations/" + configuration + "/Plugins").get("plugins");
+        JsonNode plugins = tools.emulator.get(account, "/v1/PluginService/Configurations/" + configuration + "/Plugins").get("plugins");
         List<String> bundled = new ArrayList<>();
         plugins.forEach(p -> bundled.add(p.get("unique_name").asText() + "@" + p.get("version").asText()));
         assertEquals(List.of("crm@1.0.0", "header@2.0.0"), bundled.stream().sorted().toList());
@@ -109,7 +88,7 @@ class FlexPluginsCliTest {
         assertEquals(b, activeConfiguration(account));
         assertEquals(a, release(account, "--configuration-sid", a));
         assertEquals(a, activeConfiguration(account));
-        JsonNode releases = json(twilio.run(null, account, "flex:plugins:list:releases", "--json"));
+        JsonNode releases = json(tools.twilio.run(null, account, "flex:plugins:list:releases", "--json"));
         List<String> trail = new ArrayList<>();
         releases.forEach(r -> trail.add(r.get("configurationSid").asText()));
         assertEquals(List.of(a, b, a), trail);
@@ -120,26 +99,26 @@ class FlexPluginsCliTest {
         String account = newAccount();
         plugin(account, "crm", "1.0.0", "1.1.0");
         String configuration = release(account, "--enable-plugin", "crm@1.1.0", "--name", "listed");
-        JsonNode plugins = json(twilio.run(null, account, "flex:plugins:list:plugins", "--json"));
+        JsonNode plugins = json(tools.twilio.run(null, account, "flex:plugins:list:plugins", "--json"));
         assertEquals(1, plugins.size(), plugins.toString());
         assertEquals("crm", plugins.get(0).get("name").asText(), plugins.toString());
         assertTrue(plugins.get(0).get("isActive").asBoolean(), plugins.toString());
-        JsonNode versions = json(twilio.run(null, account, "flex:plugins:list:plugin-versions", "--name", "crm", "--json"));
+        JsonNode versions = json(tools.twilio.run(null, account, "flex:plugins:list:plugin-versions", "--name", "crm", "--json"));
         assertEquals(2, versions.size(), versions.toString());
-        JsonNode described = json(twilio.run(null, account, "flex:plugins:describe:plugin", "--name", "crm", "--json"));
+        JsonNode described = json(tools.twilio.run(null, account, "flex:plugins:describe:plugin", "--name", "crm", "--json"));
         assertTrue(described.get("isActive").asBoolean(), described.toString());
-        JsonNode version = json(twilio.run(null, account, "flex:plugins:describe:plugin-version", "--name", "crm", "--version", "1.1.0", "--json"));
+        JsonNode version = json(tools.twilio.run(null, account, "flex:plugins:describe:plugin-version", "--name", "crm", "--version", "1.1.0", "--json"));
         assertTrue(version.get("isActive").asBoolean(), version.toString());
-        JsonNode config = json(twilio.run(null, account, "flex:plugins:describe:configuration", "--sid", configuration, "--json"));
+        JsonNode config = json(tools.twilio.run(null, account, "flex:plugins:describe:configuration", "--sid", configuration, "--json"));
         assertEquals("listed", config.get("name").asText(), config.toString());
         assertTrue(config.get("isActive").asBoolean(), config.toString());
-        JsonNode active = json(twilio.run(null, account, "flex:plugins:describe:release", "--active", "--json"));
+        JsonNode active = json(tools.twilio.run(null, account, "flex:plugins:describe:release", "--active", "--json"));
         assertEquals(configuration, active.get("configurationSid").asText(), active.toString());
     }
 
     @Test
     void anUnknownPluginIsDescribedAsNotFound() throws Exception {
-        TwilioCli.Result result = twilio.run(null, newAccount(), "flex:plugins:describe:plugin", "--name", "nowhere");
+        TwilioCli.Result result = tools.twilio.run(null, newAccount(), "flex:plugins:describe:plugin", "--name", "nowhere");
         assertTrue(result.output().contains("Plugin nowhere was not found"), result.output());
     }
 
@@ -148,7 +127,7 @@ class FlexPluginsCliTest {
         String account = newAccount();
         plugin(account, "crm", "1.0.0");
         release(account, "--enable-plugin", "crm@1.0.0", "--name", "live");
-        TwilioCli.Result result = twilio.run("Y\n", account, "flex:plugins:archive:plugin-version", "--name", "crm", "--version", "1.0.0").ok();
+        TwilioCli.Result result = tools.twilio.run("Y\n", account, "flex:plugins:archive:plugin-version", "--name", "crm", "--version", "1.0.0").ok();
         assertTrue(result.output().contains("Could not archive crm@1.0.0"), result.output());
         assertFalse(versionArchived(account, "crm", "1.0.0"));
     }
@@ -158,7 +137,7 @@ class FlexPluginsCliTest {
         String account = newAccount();
         plugin(account, "crm", "1.0.0", "1.1.0");
         release(account, "--enable-plugin", "crm@1.0.0", "--name", "live");
-        TwilioCli.Result result = twilio.run("Y\n", account, "flex:plugins:archive:plugin-version", "--name", "crm", "--version", "1.1.0").ok();
+        TwilioCli.Result result = tools.twilio.run("Y\n", account, "flex:plugins:archive:plugin-version", "--name", "crm", "--version", "1.1.0").ok();
         assertFalse(result.output().contains("Error code"), result.output());
         assertTrue(versionArchived(account, "crm", "1.1.0"), result.output());
         assertFalse(versionArchived(account, "crm", "1.0.0"));
@@ -171,11 +150,11 @@ class FlexPluginsCliTest {
         plugin(account, "retired", "0.9.0");
         String old = release(account, "--enable-plugin", "retired@0.9.0", "--name", "old");
         release(account, "--enable-plugin", "crm@1.0.0", "--disable-plugin", "retired", "--name", "live");
-        TwilioCli.Result plugin = twilio.run("Y\n", account, "flex:plugins:archive:plugin", "--name", "retired").ok();
+        TwilioCli.Result plugin = tools.twilio.run("Y\n", account, "flex:plugins:archive:plugin", "--name", "retired").ok();
         assertFalse(plugin.output().contains("Error code"), plugin.output());
-        assertTrue(emulator.get(account, "/v1/PluginService/Plugins/retired").get("archived").asBoolean(), plugin.output());
-        TwilioCli.Result configuration = twilio.run("Y\n", account, "flex:plugins:archive:configuration", "--sid", old).ok();
+        assertTrue(tools.emulator.get(account, "/v1/PluginService/Plugins/retired").get("archived").asBoolean(), plugin.output());
+        TwilioCli.Result configuration = tools.twilio.run("Y\n", account, "flex:plugins:archive:configuration", "--sid", old).ok();
         assertTrue(configuration.output().contains("successfully archived"), configuration.output());
-        assertTrue(emulator.get(account, "/v1/PluginService/Configurations/" + old).get("archived").asBoolean());
+        assertTrue(tools.emulator.get(account, "/v1/PluginService/Configurations/" + old).get("archived").asBoolean());
     }
 }

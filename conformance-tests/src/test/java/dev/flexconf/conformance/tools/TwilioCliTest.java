@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * twilio-cli 6.2.4's {@code api:flex:v1:plugin-service:*} commands, unmodified, against FlexConf's jar
@@ -20,25 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TwilioCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    private static ToolsFixture tools;
-    private static EmulatorProcess emulator;
-    private static TwilioCli twilio;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tools = ToolsFixture.start(dir);
-        emulator = tools.emulator;
-        twilio = tools.twilio;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (tools != null) {
-            tools.close();
-        }
-    }
+    @RegisterExtension
+    static final ToolsFixture tools = new ToolsFixture(false);
 
     private static String newAccount() {
         return ToolsFixture.newAccount();
@@ -48,7 +28,7 @@ class TwilioCliTest {
         String[] withJson = java.util.Arrays.copyOf(args, args.length + 2);
         withJson[args.length] = "-o";
         withJson[args.length + 1] = "json";
-        return JSON.readTree(twilio.run(null, account, withJson).ok().output()).get(0);
+        return JSON.readTree(tools.twilio.run(null, account, withJson).ok().output()).get(0);
     }
 
     @Test
@@ -68,7 +48,7 @@ class TwilioCliTest {
         JsonNode bundled = created(account, "api:flex:v1:plugin-service:configurations:plugins:list", "--configuration-sid", configuration);
         assertEquals(version, bundled.get("pluginVersionSid").asText());
         assertEquals(3, bundled.get("phase").asInt());
-        assertEquals("Made by twilio-cli", emulator.get(account, "/v1/PluginService/Plugins/cli-made").get("friendly_name").asText());
+        assertEquals("Made by twilio-cli", tools.emulator.get(account, "/v1/PluginService/Plugins/cli-made").get("friendly_name").asText());
     }
 
     @Test
@@ -77,13 +57,13 @@ class TwilioCliTest {
         created(account, "api:flex:v1:plugin-service:plugins:create", "--unique-name", "to-archive");
         JsonNode archived = created(account, "api:flex:v1:plugin-service:plugins:archive:update", "--sid", "to-archive");
         assertTrue(archived.get("archived").asBoolean());
-        assertTrue(emulator.get(account, "/v1/PluginService/Plugins/to-archive").get("archived").asBoolean());
+        assertTrue(tools.emulator.get(account, "/v1/PluginService/Plugins/to-archive").get("archived").asBoolean());
     }
 
     /** The first call of a Flex plugin deploy goes to Twilio Serverless: refused at once, saying why. */
     @Test
     void aServerlessCallFailsAtOnceWithFlexConfsReason() throws Exception {
-        TwilioCli.Result result = twilio.run(null, newAccount(), "api:serverless:v1:services:list");
+        TwilioCli.Result result = tools.twilio.run(null, newAccount(), "api:serverless:v1:services:list");
         assertNotEquals(0, result.exit(), result.output());
         assertTrue(result.output().contains("FlexConf refused CONNECT serverless.twilio.com:443"), result.output());
     }
@@ -93,9 +73,9 @@ class TwilioCliTest {
     void withoutTheVariablesTheToolsDoNotReachFlexConf() throws Exception {
         String account = newAccount();
         created(account, "api:flex:v1:plugin-service:plugins:create", "--unique-name", "only-at-flexconf");
-        TwilioCli.Result elsewhere = twilio.withoutFlexConf().run(null, account, "api:flex:v1:plugin-service:plugins:list", "-o", "json");
+        TwilioCli.Result elsewhere = tools.twilio.withoutFlexConf().run(null, account, "api:flex:v1:plugin-service:plugins:list", "-o", "json");
         assertNotEquals(0, elsewhere.exit(), elsewhere.output());
         assertFalse(elsewhere.output().contains("only-at-flexconf"), elsewhere.output());
-        assertTrue(twilio.run(null, account, "api:flex:v1:plugin-service:plugins:list", "-o", "json").ok().output().contains("only-at-flexconf"));
+        assertTrue(tools.twilio.run(null, account, "api:flex:v1:plugin-service:plugins:list", "-o", "json").ok().output().contains("only-at-flexconf"));
     }
 }

@@ -11,6 +11,7 @@ import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
+import dev.flexconf.server.http.PathSids;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
@@ -18,14 +19,12 @@ import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import dev.flexconf.server.store.ConfigurationStore.Entry;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.Sids;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -59,16 +58,9 @@ public final class ConfigurationResource {
         operations.get("FetchConfiguredPlugin", PATH + "/{ConfigurationSid}/Plugins/{PluginSid}", this::fetchPlugin);
     }
 
-    /**
-     * The configuration of the request's account named by path parameter {@code param}, or a 404 for
-     * the requested path: a malformed sid answers as an unknown one does, since the Flex Plugins CLI
-     * takes only a 404 for "not found" (twilio/flex-plugin-builder,
-     * packages/plugin-flex/src/sub-commands/information-flex-plugin.ts).
-     */
+    /** The configuration of the request's account named by path parameter {@code param}, or a 404 ({@link PathSids}). */
     public static ConfigurationRow require(Handle h, Context ctx, String param) {
-        String sid = ctx.pathParam(param);
-        return (Sids.isSid("FJ", sid) ? ConfigurationStore.find(h, BasicAuth.account(ctx), sid) : Optional.<ConfigurationRow>empty())
-                .orElseThrow(() -> TwilioException.notFound(ctx.path()));
+        return PathSids.require(ctx, param, "FJ", sid -> ConfigurationStore.find(h, BasicAuth.account(ctx), sid));
     }
 
     private void create(Context ctx) {

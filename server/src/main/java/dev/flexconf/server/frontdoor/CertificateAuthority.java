@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -168,7 +167,7 @@ public final class CertificateAuthority {
             Files.writeString(tmp.resolve(ISSUER_PEM), pem("CERTIFICATE", issuer.getEncoded()), StandardCharsets.US_ASCII);
             Files.writeString(tmp.resolve(CA_PEM), pem("CERTIFICATE", root.getEncoded()), StandardCharsets.US_ASCII);
             Files.write(tmp.resolve(TRUSTSTORE), trustStoreBytes(root));
-            writeServer(tmp, issueServer(issuer, issuerKeys.getPrivate()), false);
+            writeServer(tmp, issueServer(issuer, issuerKeys.getPrivate()));
             if (isPosix(tmp)) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -251,7 +250,7 @@ public final class CertificateAuthority {
         }
         Issued fresh = issueServer(issuer, issuerKey);
         try {
-            writeServer(dir, fresh, true);
+            writeServer(dir, fresh);
         } catch (IOException e) {
             // a read-only folder: the new certificate serves this process only
         }
@@ -287,21 +286,16 @@ public final class CertificateAuthority {
         return new Issued(keys.getPrivate(), new Certificate[] {server, issuer});
     }
 
-    /** Writes {@code server.pem} (the chain) and {@code server-key.pem} (owner-only) into {@code dir}. */
-    private static void writeServer(Path dir, Issued issued, boolean replacing) throws IOException, GeneralSecurityException {
+    /** Writes {@code server.pem} (the chain) and {@code server-key.pem} (owner-only) into {@code dir}, each replacing whole. */
+    private static void writeServer(Path dir, Issued issued) throws IOException, GeneralSecurityException {
         StringBuilder chain = new StringBuilder();
         for (Certificate c : issued.chain()) {
             chain.append(pem("CERTIFICATE", c.getEncoded()));
         }
         byte[] key = pem("PRIVATE KEY", issued.key().getEncoded()).getBytes(StandardCharsets.US_ASCII);
         byte[] certificates = chain.toString().getBytes(StandardCharsets.US_ASCII);
-        if (replacing) {
-            writeReplacing(dir.resolve(SERVER_KEY), key, true);
-            writeReplacing(dir.resolve(SERVER_PEM), certificates, false);
-        } else {
-            writeOwnerOnly(dir.resolve(SERVER_KEY), key);
-            Files.write(dir.resolve(SERVER_PEM), certificates);
-        }
+        writeReplacing(dir.resolve(SERVER_KEY), key, true);
+        writeReplacing(dir.resolve(SERVER_PEM), certificates, false);
     }
 
     /** An in-memory key store for TLS: JKS, which takes a key without the PKCS12 type's costly encryption. */
@@ -337,11 +331,11 @@ public final class CertificateAuthority {
         return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
-    private static boolean signs(Key key, X509Certificate ca) throws GeneralSecurityException {
+    private static boolean signs(PrivateKey key, X509Certificate ca) throws GeneralSecurityException {
         byte[] challenge = new byte[32];
         new SecureRandom().nextBytes(challenge);
         Signature signer = Signature.getInstance("SHA256withECDSA");
-        signer.initSign((PrivateKey) key);
+        signer.initSign(key);
         signer.update(challenge);
         byte[] signature = signer.sign();
         Signature verifier = Signature.getInstance("SHA256withECDSA");

@@ -10,6 +10,7 @@ import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
+import dev.flexconf.server.http.PathSids;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
@@ -19,7 +20,6 @@ import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.Sids;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * {@code /v1/PluginService/Releases}: a release activates a configuration; the newest release is the
@@ -64,10 +64,7 @@ public final class ReleaseResource {
     }
 
     private void fetch(Context ctx) {
-        String sid = ctx.pathParam("Sid");
-        // a malformed sid answers as an unknown one does (ConfigurationResource.require says why)
-        ReleaseRow row = (Sids.isSid("FK", sid) ? db.read(h -> ReleaseStore.find(h, BasicAuth.account(ctx), sid)) : Optional.<ReleaseRow>empty())
-                .orElseThrow(() -> TwilioException.notFound(ctx.path()));
+        ReleaseRow row = PathSids.require(ctx, "Sid", "FK", sid -> db.read(h -> ReleaseStore.find(h, BasicAuth.account(ctx), sid)));
         Json.respond(ctx, 200, view(row, baseUrl.of(ctx)));
     }
 

@@ -153,6 +153,7 @@ class FrontDoorTest {
             JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
             assertEquals(20403, body.get("code").asInt());
             assertEquals(403, body.get("status").asInt());
+            assertEquals("https://www.twilio.com/docs/errors/20403", body.get("more_info").asText());
             assertTrue(body.get("message").asText().contains("CONNECT " + target), body.toString());
             assertTrue(body.get("message").asText().contains("flex-api.twilio.com"), body.toString());
             assertThrows(SocketTimeoutException.class, elsewhere::accept, "FlexConf dialled " + target);
