@@ -1,5 +1,6 @@
 package dev.flexconf.client;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -39,6 +40,9 @@ import java.util.function.Function;
 public final class Snapshot {
     private static final long PAGE_SIZE = 1000;
     private static final int TRIES = 4;
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final FlexConfApi api;
     private final PrintStream progress;
@@ -59,16 +63,10 @@ public final class Snapshot {
         List<SeedPlugin> plugins = new ArrayList<>();
         for (var p : oldestFirst(all(() -> api.listPlugin(null, PAGE_SIZE, null, null),
                 ListPluginResponse::getPlugins, ListPluginResponse::getMeta, ListPluginResponse.class))) {
-            List<SeedPluginVersion> versions = new ArrayList<>();
-            for (var v : oldestFirst(all(() -> api.listPluginVersion(p.getSid(), null, PAGE_SIZE, null, null),
-                    ListPluginVersionResponse::getPluginVersions, ListPluginVersionResponse::getMeta, ListPluginVersionResponse.class))) {
-                versions.add(new SeedPluginVersion().sid(v.getSid()).version(v.getVersion()).pluginUrl(v.getPluginUrl())
-                        .changelog(v.getChangelog())._private(v.getPrivate()).validated(v.getValidated())
-                        .archived(v.getArchived()).dateCreated(v.getDateCreated()));
-            }
-            plugins.add(new SeedPlugin().sid(p.getSid()).uniqueName(p.getUniqueName()).friendlyName(p.getFriendlyName())
-                    .description(p.getDescription()).archived(p.getArchived()).dateCreated(p.getDateCreated())
-                    .dateUpdated(p.getDateUpdated()).versions(versions));
+            List<SeedPluginVersion> versions = oldestFirst(all(() -> api.listPluginVersion(p.getSid(), null, PAGE_SIZE, null, null),
+                    ListPluginVersionResponse::getPluginVersions, ListPluginVersionResponse::getMeta, ListPluginVersionResponse.class))
+                    .stream().map(v -> seed(v, SeedPluginVersion.class)).toList();
+            plugins.add(seed(p, SeedPlugin.class).versions(versions));
             say("plugin " + p.getUniqueName() + ": " + versions.size() + " versions");
         }
         List<SeedConfiguration> configurations = new ArrayList<>();
@@ -78,17 +76,16 @@ public final class Snapshot {
             List<SeedConfiguredPlugin> entries = all(() -> api.listConfiguredPlugin(c.getSid(), null, PAGE_SIZE, null, null),
                             ListConfiguredPluginResponse::getPlugins, ListConfiguredPluginResponse::getMeta,
                             ListConfiguredPluginResponse.class).stream()
-                    .map(e -> new SeedConfiguredPlugin().pluginVersionSid(e.getPluginVersionSid()).phase(e.getPhase()))
+                    .map(e -> seed(e, SeedConfiguredPlugin.class))
                     .toList();
-            configurations.add(new SeedConfiguration().sid(c.getSid()).name(c.getName()).description(c.getDescription())
-                    .archived(c.getArchived()).dateCreated(c.getDateCreated()).plugins(entries));
+            configurations.add(seed(c, SeedConfiguration.class).plugins(entries));
             if (configurations.size() % 100 == 0) {
                 say(configurations.size() + " configurations");
             }
         }
         List<SeedRelease> releases = oldestFirst(all(() -> api.listPluginRelease(null, PAGE_SIZE, null, null),
                         ListPluginReleaseResponse::getReleases, ListPluginReleaseResponse::getMeta, ListPluginReleaseResponse.class)).stream()
-                .map(r -> new SeedRelease().sid(r.getSid()).configurationSid(r.getConfigurationSid()).dateCreated(r.getDateCreated()))
+                .map(r -> seed(r, SeedRelease.class))
                 .toList();
         say(plugins.size() + " plugins, " + configurations.size() + " configurations, " + releases.size() + " releases");
         return new SeedDocument().accountSid(accountSid).plugins(plugins).configurations(configurations).releases(releases);
@@ -137,6 +134,14 @@ public final class Snapshot {
         T run() throws ApiException;
     }
 
+    /**
+     * The seed form of a resource as the API answered it: the seed models name their fields as the API
+     * does, so no field list is copied here and the fields a seed does not take drop out.
+     */
+    private static <T> T seed(Object resource, Class<T> type) {
+        return MAPPER.convertValue(resource, type);
+    }
+
     private static <T> List<T> oldestFirst(List<T> newestFirst) {
         List<T> copy = new ArrayList<>(newestFirst);
         Collections.reverse(copy);
@@ -160,12 +165,10 @@ public final class Snapshot {
 
     /** Writes {@code doc} as JSON to {@code out}: beside it first, then renamed, so a failure leaves no partial file. */
     public static void write(SeedDocument doc, Path out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
         Path target = out.toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
-            mapper.writeValue(tmp.toFile(), doc);
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), doc);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

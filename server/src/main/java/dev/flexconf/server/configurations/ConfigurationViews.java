@@ -42,7 +42,7 @@ public final class ConfigurationViews {
                 .url(URI.create(url(base, row.sid()) + "/Archive"));
     }
 
-    static ConfiguredPlugin configuredPlugin(ConfiguredPluginRow row, String base) {
+    public static ConfiguredPlugin configuredPlugin(ConfiguredPluginRow row, String base) {
         return new ConfiguredPlugin()
                 .accountSid(row.accountSid())
                 .configurationSid(row.configurationSid())

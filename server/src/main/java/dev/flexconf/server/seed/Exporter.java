@@ -6,17 +6,19 @@ import dev.flexconf.model.SeedDocument;
 import dev.flexconf.model.SeedPlugin;
 import dev.flexconf.model.SeedPluginVersion;
 import dev.flexconf.model.SeedRelease;
+import dev.flexconf.server.configurations.ConfigurationViews;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
-import dev.flexconf.server.http.Dates;
-import dev.flexconf.server.store.ConfigurationStore;
+import dev.flexconf.server.http.Json;
+import dev.flexconf.server.plugins.PluginViews;
+import dev.flexconf.server.releases.ReleaseResource;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
+import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.ReleaseStore;
 import dev.flexconf.server.store.VersionStore;
-import dev.flexconf.server.versions.PluginVersionInput;
-import java.net.URI;
+import dev.flexconf.server.versions.VersionViews;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -31,6 +33,8 @@ public final class Exporter {
     /** Every row at once, oldest first: a newest-first list read backward from its end. */
     private static final Keyset ALL_OLDEST_FIRST = new Keyset(null, true, Integer.MAX_VALUE);
     private static final Keyset ALL_IN_ORDER = new Keyset(null, false, Integer.MAX_VALUE);
+    /** The views' URLs are not part of a seed: any base will do. */
+    private static final String NO_BASE = "";
 
     private final Database db;
 
@@ -45,34 +49,16 @@ public final class Exporter {
                 .plugins(plugins(h, account))
                 .configurations(configurations(h, account))
                 .releases(ReleaseStore.list(h, account, ALL_OLDEST_FIRST).stream()
-                        .map(r -> new SeedRelease().sid(r.sid()).configurationSid(r.configurationSid())
-                                .dateCreated(Dates.of(r.dateCreated())))
-                        .toList())
+                        .map(r -> seed(ReleaseResource.view(r, NO_BASE), SeedRelease.class)).toList())
                 .flexConfiguration(FlexConfigurations.seeded(h, account).orElse(null)));
     }
 
     private static List<SeedPlugin> plugins(Handle h, String account) {
         List<SeedPlugin> plugins = new ArrayList<>();
         for (PluginStore.PluginRow p : PluginStore.list(h, account, ALL_OLDEST_FIRST)) {
-            plugins.add(new SeedPlugin()
-                    .sid(p.sid())
-                    .uniqueName(p.uniqueName())
-                    .friendlyName(p.friendlyName())
-                    .description(p.description())
-                    .archived(p.archived())
-                    .dateCreated(Dates.of(p.dateCreated()))
-                    .dateUpdated(Dates.of(p.dateUpdated()))
+            plugins.add(seed(PluginViews.plugin(p, NO_BASE), SeedPlugin.class)
                     .versions(VersionStore.list(h, p.sid(), ALL_OLDEST_FIRST).stream()
-                            .map(v -> new SeedPluginVersion()
-                                    .sid(v.sid())
-                                    .version(v.version())
-                                    .pluginUrl(URI.create(v.pluginUrl()))
-                                    .changelog(v.changelog())
-                                    ._private(v.isPrivate())
-                                    .validated(PluginVersionInput.isValidated(v.validateStatus()))
-                                    .archived(v.archived())
-                                    .dateCreated(Dates.of(v.dateCreated())))
-                            .toList()));
+                            .map(v -> seed(VersionViews.version(v, NO_BASE), SeedPluginVersion.class)).toList()));
         }
         return plugins;
     }
@@ -81,16 +67,18 @@ public final class Exporter {
         List<SeedConfiguration> configurations = new ArrayList<>();
         for (ConfigurationKey key : ConfigurationStore.keys(h, account, ALL_OLDEST_FIRST)) {
             ConfigurationStore.ConfigurationRow c = ConfigurationStore.at(h, key.seq());
-            configurations.add(new SeedConfiguration()
-                    .sid(c.sid())
-                    .name(c.name())
-                    .description(c.description())
-                    .archived(c.archived())
-                    .dateCreated(Dates.of(c.dateCreated()))
+            configurations.add(seed(ConfigurationViews.configuration(c, NO_BASE), SeedConfiguration.class)
                     .plugins(ConfigurationStore.plugins(h, c.sid(), ALL_IN_ORDER).stream()
-                            .map(e -> new SeedConfiguredPlugin().pluginVersionSid(e.pluginVersionSid()).phase(e.phase()))
-                            .toList()));
+                            .map(e -> seed(ConfigurationViews.configuredPlugin(e, NO_BASE), SeedConfiguredPlugin.class)).toList()));
         }
         return configurations;
+    }
+
+    /**
+     * The seed form of a resource as the API shows it: the seed models name their fields as the API
+     * does, so the views are the one mapping of each row and the fields a seed does not take drop out.
+     */
+    private static <T> T seed(Object view, Class<T> type) {
+        return Json.MAPPER.convertValue(view, type);
     }
 }
