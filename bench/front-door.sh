@@ -25,7 +25,7 @@ mode_flags() { [ "$1" = on ] && echo "--ca-dir $work/ca" || echo "--no-front-doo
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 # the first start with a new CA folder makes the CA: do it once, outside the measured starts
-read -r pid _ < <(start_and_time "http://127.0.0.1:$PORT/__flexconf/health" "" server/target/flexconf-server.jar \
+read -r pid _ < <(start_and_time "http://127.0.0.1:$PORT/__flexconf/health" "" server/app/target/flexconf-server.jar \
   --port "$PORT" --db "$work/ca-made.db" --ca-dir "$work/ca")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
@@ -34,7 +34,7 @@ for i in $(seq 1 "$STARTS"); do
   for mode in on off; do
     # shellcheck disable=SC2046
     read -r pid ms < <(start_and_time "http://127.0.0.1:$PORT/v1/PluginService/Configurations?PageSize=1" "$AUTH" \
-      server/target/flexconf-server.jar --port "$PORT" --db "$work/$mode-$i.db" $(mode_flags "$mode"))
+      server/app/target/flexconf-server.jar --port "$PORT" --db "$work/$mode-$i.db" $(mode_flags "$mode"))
     kill "$pid"; wait "$pid" 2>/dev/null || true
     starts[$mode]="${starts[$mode]} $ms"
     say "start $i, front door $mode: $ms ms"
@@ -45,7 +45,7 @@ declare -A fetches=([on]="" [off]="")
 for i in $(seq 1 "$RUNS"); do
   for mode in on off; do
     # shellcheck disable=SC2046
-    read -r pid _ < <(start_and_time "http://127.0.0.1:$PORT/__flexconf/health" "" server/target/flexconf-server.jar \
+    read -r pid _ < <(start_and_time "http://127.0.0.1:$PORT/__flexconf/health" "" server/app/target/flexconf-server.jar \
       --port "$PORT" --db "$work/fetch-$mode-$i.db" $(mode_flags "$mode"))
     pids+=("$pid")
     sid=$(curl -sf -H "Authorization: $AUTH" "http://127.0.0.1:$PORT/v1/PluginService/Configurations" -d Name=fetched | jq -r .sid)

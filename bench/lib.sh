@@ -22,9 +22,9 @@ prepare() {
       apt-get update -qq >/dev/null && apt-get install -y -qq "$tool" >/dev/null
     fi
   done
-  if [ ! -f server/target/flexconf-server.jar ]; then
+  if [ ! -f server/app/target/flexconf-server.jar ]; then
     say "building the emulator"
-    mvn -B -q package -DskipTests -pl server -am
+    mvn -B -q package -DskipTests -pl server/app -am
   fi
   if [ ! -f bench/reference/target/reference.jar ]; then
     say "building the reference app"

@@ -37,7 +37,7 @@ measure() {
 db="$work/bench.db"
 FLEX="http://127.0.0.1:$FLEX_PORT"
 # (the seeding process takes the default launch whatever JAVA_FLAGS says: its answers list every seeded row)
-read -r seed_pid _ < <(JAVA_FLAGS= start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+read -r seed_pid _ < <(JAVA_FLAGS= start_and_time "$FLEX/__flexconf/health" "" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
 pids+=("$seed_pid")
 
 DEEP=$(account 1)
@@ -81,7 +81,7 @@ stop() {
 }
 # Each starts its process (JAVA_FLAGS as the caller sets it) and waits for its first 200: "pid ms".
 start_ref() { start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"; }
-start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
+start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
 for (( i = 0; i < STARTS; i++ )); do
   read -r pid ms < <(start_ref); stop "$pid"; ref_starts+=("$ms")
   read -r pid ms < <(start_flex); stop "$pid"; flex_starts+=("$ms")
@@ -158,7 +158,7 @@ flex_rss=$(peak_rss_mb "$flex_pid")
 stop "$flex_pid"
 
 # ---- peak RSS under the mixed load alone: a fresh process on the same file, the same runs ----
-read -r mixed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+read -r mixed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
 pids+=("$mixed_pid")
 FLEXCONF_MIXED="$MIXED" measure "mixed again in a fresh process, for its peak RSS" -s bench/lua/mixed.lua "$FLEX" >/dev/null
 mixed_rss=$(peak_rss_mb "$mixed_pid")

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * Loading it ({@code --seed}, {@code POST /__flexconf/seed}) into an emulator without that account
  * answers every PluginService GET as the original did, URLs aside. A 429 is retried as Twilio's helper
  * libraries do (a few times, waiting longer each time); a 401, a 404 or a 429 that persists ends the
- * snapshot with an {@link IllegalStateException} that says which. Not thread-safe.
+ * snapshot with an {@link IllegalStateException} that says which. The server's jar runs it as {@code
+ * java -jar flexconf-server.jar snapshot}. Not thread-safe.
  */
 public final class Snapshot {
     private static final long PAGE_SIZE = 1000;
@@ -173,41 +174,5 @@ public final class Snapshot {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /**
-     * {@code java -cp flexconf-client.jar:… dev.flexconf.client.Snapshot --from URL --out FILE}
-     * with {@code TWILIO_ACCOUNT_SID} and {@code TWILIO_AUTH_TOKEN} in the environment (or
-     * {@code --account} and {@code --token}). Exit 0 with the file written, 1 with one line on stderr.
-     */
-    public static void main(String[] args) {
-        String from = null;
-        String account = System.getenv("TWILIO_ACCOUNT_SID");
-        String token = System.getenv("TWILIO_AUTH_TOKEN");
-        Path out = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--from" -> from = args[i + 1];
-                case "--account" -> account = args[i + 1];
-                case "--token" -> token = args[i + 1];
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> fail("unknown option " + args[i]);
-            }
-        }
-        if (from == null || out == null || account == null || token == null || args.length % 2 != 0) {
-            fail("usage: --from URL --out FILE [--account AC… --token …] (or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)");
-        }
-        try {
-            FlexConfClient client = FlexConfClient.builder().baseUrl(from).credentials(account, token).build();
-            write(new Snapshot(client, System.err, Duration.ofSeconds(1)).take(account), out);
-            System.err.println("snapshot: written to " + out);
-        } catch (IllegalStateException | IOException e) {
-            fail(e.getMessage());
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("snapshot: " + message);
-        System.exit(1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.flexconf.client;
 
+import dev.flexconf.server.testkit.Http;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +21,6 @@ import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class FlexConfClientTest {
     void newAccount() {
         client = FlexConfClient.builder()
                 .baseUrl(server.url())
-                .credentials("AC" + UUID.randomUUID().toString().replace("-", ""), "token")
+                .credentials(Http.newAccount(), "token")
                 .build();
         api = client.api();
     }
@@ -89,7 +90,7 @@ class FlexConfClientTest {
     /** The builder's timeout holds for the pages {@code all} fetches too, not only for the generated calls. */
     @Test
     void aLaterPageIsFetchedWithinTheClientsTimeout() throws ApiException {
-        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
+        String account = Http.newAccount();
         FlexConfClient impatient = FlexConfClient.builder().baseUrl(server.url()).credentials(account, "token")
                 .timeout(java.time.Duration.ofMillis(300)).build();
         for (int i = 0; i < 3; i++) {

@@ -2,10 +2,10 @@ package dev.flexconf.conformance;
 
 import static io.restassured.RestAssured.given;
 
+import dev.flexconf.server.testkit.Http;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,20 +45,9 @@ final class Api {
         return given().config(CONFIG).baseUri(Target.get().baseUrl).urlEncodingEnabled(true);
     }
 
-    /** {@code key=value&…}, percent-encoded; keys may repeat. */
+    /** {@code key=value&…}, percent-encoded; keys may repeat (the test kit's, one copy). */
     static String form(String... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("keys and values come in pairs");
-        }
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(keysAndValues[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(keysAndValues[i + 1], StandardCharsets.UTF_8));
-        }
-        return body.toString();
+        return Http.form(keysAndValues);
     }
 
     /** One value of the {@code Plugins} field. */

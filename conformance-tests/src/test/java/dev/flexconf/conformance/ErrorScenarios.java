@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RawHttp;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code status}, the HTTP layer's own errors included; none is a stack trace or a 5xx.
  */
 class ErrorScenarios extends Scenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RequestSpecification authorized() {
         Target.Account a = Target.get().account;
@@ -44,17 +48,28 @@ class ErrorScenarios extends Scenario {
         twilioError(authorized().put(V1 + "/Plugins"), 405, 20004);
     }
 
+    /** What well-behaved clients refuse to send, written byte for byte, as the target's account. */
+    private static RawHttp.Reply raw(String method, String pathAndQuery, String contentType, byte[] body) throws Exception {
+        Target.Account a = Target.get().account;
+        String head = method + " " + pathAndQuery + " HTTP/1.1\r\nAuthorization: " + Http.basic(a.sid(), a.token())
+                + (contentType == null ? "" : "\r\nContent-Type: " + contentType)
+                + "\r\nContent-Length: " + body.length;
+        return RawHttp.send(Target.get().baseUrl, head, body);
+    }
+
     private static void twilioError(RawHttp.Reply reply, int status, int code) {
-        assertEquals(status, reply.status());
-        assertEquals(Shapes.ERROR_KEYS, reply.body().keySet(), "exactly Twilio's four keys, never type or title");
-        assertEquals(status, reply.body().get("status"));
-        assertEquals(code, reply.body().get("code"));
-        assertEquals("https://www.twilio.com/docs/errors/" + code, reply.body().get("more_info"));
+        assertEquals(status, reply.status(), reply.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.convertValue(reply.json(), Map.class);
+        assertEquals(Shapes.ERROR_KEYS, body.keySet(), "exactly Twilio's four keys, never type or title");
+        assertEquals(status, body.get("status"));
+        assertEquals(code, body.get("code"));
+        assertEquals("https://www.twilio.com/docs/errors/" + code, body.get("more_info"));
     }
 
     @Test
     void aMalformedPathIsATwilioBadRequest() throws Exception {
-        twilioError(RawHttp.send("GET", V1 + "/Configurations/%zz", null, new byte[0]), 400, 20001);
+        twilioError(raw("GET", V1 + "/Configurations/%zz", null, new byte[0]), 400, 20001);
     }
 
     @Test
@@ -65,7 +80,7 @@ class ErrorScenarios extends Scenario {
 
     @Test
     void aBodyThatIsNotUtf8IsRefused() throws Exception {
-        twilioError(RawHttp.send("POST", V1 + "/Configurations", FORM,
+        twilioError(raw("POST", V1 + "/Configurations", FORM,
                 new byte[] {'N', 'a', 'm', 'e', '=', (byte) 0xff, (byte) 0xfe}), 400, 20001);
     }
 
@@ -74,6 +89,6 @@ class ErrorScenarios extends Scenario {
         assumeTrue(Target.get().emulator, "FlexConf's documented body limit (1 MB)");
         byte[] big = new byte[2_000_000];
         java.util.Arrays.fill(big, (byte) 'a');
-        twilioError(RawHttp.send("POST", V1 + "/Configurations", FORM, big), 413, 20001);
+        twilioError(raw("POST", V1 + "/Configurations", FORM, big), 413, 20001);
     }
 }

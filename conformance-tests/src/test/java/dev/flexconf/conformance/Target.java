@@ -1,5 +1,7 @@
 package dev.flexconf.conformance;
 
+import dev.flexconf.server.testkit.Http;
+
 import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
 import java.io.IOException;
@@ -25,7 +27,7 @@ final class Target {
     /** An account's credentials. */
     record Account(String sid, String token) {
         static Account random() {
-            return new Account("AC" + UUID.randomUUID().toString().replace("-", ""), "token-" + UUID.randomUUID());
+            return new Account(Http.newAccount(), "token-" + UUID.randomUUID());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.testkit.Http;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

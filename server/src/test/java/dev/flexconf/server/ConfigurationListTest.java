@@ -1,6 +1,8 @@
 package dev.flexconf.server;
 
-import static dev.flexconf.server.Http.form;
+import dev.flexconf.server.testkit.Http;
+
+import static dev.flexconf.server.testkit.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,9 @@
 package dev.flexconf.server;
 
-import static dev.flexconf.server.Http.basic;
-import static dev.flexconf.server.Http.form;
+import dev.flexconf.server.testkit.Http;
+
+import static dev.flexconf.server.testkit.Http.basic;
+import static dev.flexconf.server.testkit.Http.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

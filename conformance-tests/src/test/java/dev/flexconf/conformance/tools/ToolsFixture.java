@@ -1,10 +1,11 @@
 package dev.flexconf.conformance.tools;
 
+import dev.flexconf.server.testkit.Http;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -56,6 +57,6 @@ final class ToolsFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** A fresh account, so that tests never share state. */
     static String newAccount() {
-        return "AC" + UUID.randomUUID().toString().replace("-", "");
+        return Http.newAccount();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flexconf.server.FlexConfServer;
-import dev.flexconf.server.Http;
+import dev.flexconf.server.testkit.Http;
 import dev.flexconf.server.ServerOptions;
 import java.io.InputStream;
 import java.io.OutputStream;

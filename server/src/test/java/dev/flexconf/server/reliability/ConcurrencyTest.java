@@ -1,6 +1,6 @@
 package dev.flexconf.server.reliability;
 
-import dev.flexconf.server.Http;
+import dev.flexconf.server.testkit.Http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,7 @@
 package dev.flexconf.server.reliability;
 
-import dev.flexconf.server.Http;
+import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RawHttp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,17 +52,17 @@ class HostileInputTest {
                 + client.all(V1 + "/Releases", "releases").size();
     }
 
-    private RawClient.Reply post(String path, String headers, byte[] body) throws Exception {
-        return RawClient.send(server.url(), "POST " + path + " HTTP/1.1\r\n" + AUTH + (headers.isEmpty() ? "" : "\r\n" + headers)
+    private RawHttp.Reply post(String path, String headers, byte[] body) throws Exception {
+        return RawHttp.send(server.url(), "POST " + path + " HTTP/1.1\r\n" + AUTH + (headers.isEmpty() ? "" : "\r\n" + headers)
                 + "\r\nContent-Length: " + body.length, body);
     }
 
-    private RawClient.Reply request(String requestLine) throws Exception {
-        return RawClient.send(server.url(), requestLine + "\r\n" + AUTH, new byte[0]);
+    private RawHttp.Reply request(String requestLine) throws Exception {
+        return RawHttp.send(server.url(), requestLine + "\r\n" + AUTH, new byte[0]);
     }
 
     /** A 4xx with exactly Twilio's error body, nothing written, and the server still well. */
-    private void refused(RawClient.Reply reply, int before) throws Exception {
+    private void refused(RawHttp.Reply reply, int before) throws Exception {
         assertTrue(reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
         assertNotNull(reply.json(), "not JSON: " + reply.body());
         assertEquals(Set.of("code", "message", "more_info", "status"), fieldNames(reply.json()), reply.body());
@@ -111,7 +112,7 @@ class HostileInputTest {
     void aTenMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
         int before = state();
         long started = System.nanoTime();
-        RawClient.Reply reply = RawClient.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+        RawHttp.Reply reply = RawHttp.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
                 + "\r\nContent-Length: 10000000", bytes("Name=only-the-start-is-sent"));
         assertEquals(413, reply.status(), reply.body());
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "waited for the rest of the body");
@@ -129,7 +130,7 @@ class HostileInputTest {
         chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         chunked.writeBytes(data);
         chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        RawClient.Reply reply = RawClient.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+        RawHttp.Reply reply = RawHttp.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
                 + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
@@ -143,7 +144,7 @@ class HostileInputTest {
         refused(request("GET " + V1 + "/Configurations/FJ0000000000000000000000000000000000 HTTP/1.1"), before);
         refused(request("GET " + V1 + "/Configurations/fj00000000000000000000000000000000 HTTP/1.1"), before);
         refused(request("GET " + V1 + "/Releases/FJ00000000000000000000000000000000 HTTP/1.1"), before);
-        RawClient.Reply upper = request("GET " + V1 + "/Configurations/FJABCDEF0000000000000000000000ABCD HTTP/1.1");
+        RawHttp.Reply upper = request("GET " + V1 + "/Configurations/FJABCDEF0000000000000000000000ABCD HTTP/1.1");
         assertEquals(404, upper.status());
         refused(upper, before);
     }
@@ -159,7 +160,7 @@ class HostileInputTest {
         refused(request("PATCH " + V1 + "/Plugins HTTP/1.1"), before);
         refused(request("DELETE " + V1 + "/Configurations HTTP/1.1"), before);
         refused(request("FOO " + V1 + "/Plugins HTTP/1.1"), before);
-        RawClient.Reply trailing = request("GET " + V1 + "/Configurations/ HTTP/1.1");
+        RawHttp.Reply trailing = request("GET " + V1 + "/Configurations/ HTTP/1.1");
         assertTrue(trailing.status() == 200 || trailing.status() == 404, trailing.body());
     }
 

@@ -1,4 +1,4 @@
-package dev.flexconf.server;
+package dev.flexconf.server.app;
 
 import dev.flexconf.server.configurations.ConfigurationViews;
 import dev.flexconf.server.http.Json;

@@ -1,4 +1,4 @@
-package dev.flexconf.server;
+package dev.flexconf.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 

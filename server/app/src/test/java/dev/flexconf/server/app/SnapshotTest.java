@@ -1,85 +1,64 @@
-package dev.flexconf.client;
+package dev.flexconf.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flexconf.model.SeedDocument;
+import dev.flexconf.client.FlexConfApi;
+import dev.flexconf.client.FlexConfClient;
+import dev.flexconf.client.Snapshot;
 import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
+import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.ServerProcess;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * A snapshot of an account, taken through the generated client from a second FlexConf process, then
- * seeded into another emulator, answers every PluginService GET as the source does, URLs aside.
+ * {@code snapshot} of an account, taken through the generated client from a second FlexConf process,
+ * then seeded into another emulator, answers every PluginService GET as the source does, URLs aside.
  */
 class SnapshotTest {
     private static final String V1 = "/v1/PluginService";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
-    private static Process source;
-    private static String sourceUrl;
+    private static ServerProcess source;
+    private static Http http;
 
     @BeforeAll
     static void startSource() throws Exception {
-        Path jar = Path.of(System.getProperty("flexconf.serverJar", "../server/target/flexconf-server.jar")).toAbsolutePath();
-        Path log = dir.resolve("source.log");
-        source = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--host", "127.0.0.1", "--port", "0", "--db", dir.resolve("source.db").toString(), "--no-front-door")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-        for (int i = 0; i < 600 && sourceUrl == null; i++) {
-            Matcher m = listening.matcher(Files.readString(log));
-            if (m.find()) {
-                sourceUrl = m.group(1);
-            } else if (!source.isAlive()) {
-                throw new IllegalStateException("the source FlexConf exited: " + Files.readString(log));
-            } else {
-                Thread.sleep(100);
-            }
-        }
-        if (sourceUrl == null) {
-            throw new IllegalStateException("the source FlexConf did not start: " + Files.readString(log));
-        }
+        source = ServerProcess.main(dir.resolve("source.log"), "--db", dir.resolve("source.db").toString(), "--no-front-door");
+        http = new Http(source.url());
     }
 
     @AfterAll
     static void stopSource() throws Exception {
-        source.destroy();
-        source.waitFor(10, TimeUnit.SECONDS);
+        source.close();
     }
 
-    private static String basic(String account) {
-        return "Basic " + Base64.getEncoder().encodeToString((account + ":token").getBytes(StandardCharsets.UTF_8));
+    private static int snapshot(String... args) {
+        return new CommandLine(new Main()).execute(Stream.concat(Stream.of("snapshot", "--from", source.url()), Stream.of(args))
+                .toArray(String[]::new));
     }
 
-    private static String get(String base, String account, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(account)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return r.body();
+    private static String get(String base, String account, String path) {
+        Http.Reply reply = new Http(base).get(path, Http.basic(account, "token"));
+        assertEquals(200, reply.status(), path + ": " + reply.raw().body());
+        return reply.raw().body();
     }
 
     /** Every PluginService GET of the account, base URL and page-token signatures taken out. */
@@ -103,8 +82,8 @@ class SnapshotTest {
 
     @Test
     void aSnapshotSeededIntoAnotherEmulatorAnswersEveryGetTheSame() throws Exception {
-        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
-        FlexConfClient client = FlexConfClient.builder().baseUrl(sourceUrl).credentials(account, "token").build();
+        String account = Http.newAccount();
+        FlexConfClient client = FlexConfClient.builder().baseUrl(source.url()).credentials(account, "token").build();
         FlexConfApi api = client.api();
         String crm1 = api.createPluginVersion(api.createPlugin("crm", null, "CRM", "the CRM").getSid(), "1.0.0",
                 URI.create("https://example.com/crm-1.js"), null, "first", true, null, "success").getSid();
@@ -122,36 +101,41 @@ class SnapshotTest {
             api.createPluginConfiguration("filler " + i, null, List.of(), null);
         }
 
-        SeedDocument snapshot = new Snapshot(client, null, Duration.ofMillis(10)).take(account);
         Path file = dir.resolve("snapshot.json");
-        Snapshot.write(snapshot, file);
+        assertEquals(0, snapshot("--account", account, "--token", "token", "--out", file.toString()));
 
         try (FlexConfServer copy = FlexConfServer.start(ServerOptions.ephemeral().withCaDir(null))) {
             copy.seed(Files.readString(file));
-            assertEquals(everyGet(sourceUrl, account), everyGet(copy.url(), account));
+            assertEquals(everyGet(source.url(), account), everyGet(copy.url(), account));
         }
     }
 
     @Test
-    void aRefusedAccountEndsTheSnapshotWithAClearError() {
-        FlexConfClient client = FlexConfClient.builder().baseUrl(sourceUrl).credentials("not-an-account", "token").build();
+    void aRefusedAccountEndsTheSnapshotWithAClearErrorAndNoFile() {
+        Path file = dir.resolve("refused.json");
+        assertEquals(1, snapshot("--account", "not-an-account", "--token", "token", "--out", file.toString()));
+        assertFalse(Files.exists(file));
+        FlexConfClient client = FlexConfClient.builder().baseUrl(source.url()).credentials("not-an-account", "token").build();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Snapshot(client, null, Duration.ofMillis(10)).take("not-an-account"));
         assertTrue(e.getMessage().startsWith("401:"), e.getMessage());
     }
 
-    private static void fault(String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sourceUrl + "/__flexconf/faults"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
+    @Test
+    void aSnapshotNeedsCredentials() {
+        assertEquals(1, snapshot("--account", Http.newAccount(), "--out", dir.resolve("none.json").toString()));
+    }
+
+    private static void fault(String json) {
+        Http.Reply reply = http.postJson("/__flexconf/faults", json);
+        assertEquals(201, reply.status(), reply.raw().body());
     }
 
     /** Twilio's helper libraries retry a 429: so does a snapshot, a bounded number of times. */
     @Test
     void aRateLimitIsRetriedAndOneThatPersistsEndsTheSnapshot() throws Exception {
-        String account = "AC" + UUID.randomUUID().toString().replace("-", "");
-        FlexConfClient client = FlexConfClient.builder().baseUrl(sourceUrl).credentials(account, "token").build();
+        String account = Http.newAccount();
+        FlexConfClient client = FlexConfClient.builder().baseUrl(source.url()).credentials(account, "token").build();
         client.api().createPlugin("limited", null, null, null);
         fault("{\"account_sid\": \"" + account + "\", \"operation\": \"ListPlugin\", \"status\": 429, \"times\": 2}");
         assertEquals(1, new Snapshot(client, null, Duration.ofMillis(10)).take(account).getPlugins().size());

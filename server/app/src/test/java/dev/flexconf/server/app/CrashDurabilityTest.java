@@ -1,11 +1,11 @@
-package dev.flexconf.server.reliability;
-
-import dev.flexconf.server.Http;
+package dev.flexconf.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.ServerProcess;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ class CrashDurabilityTest {
         Random random = new Random(20261128);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         for (int round = 0; round < 4; round++) {
-            try (ServerProcess server = ServerProcess.start(db)) {
+            try (ServerProcess server = start(db, round)) {
                 Http.Account client = new Http(server.url()).as(ACCOUNT);
                 verify(client, acknowledged);
                 List<String> versions = versions(client, round);
@@ -66,10 +66,14 @@ class CrashDurabilityTest {
                 assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
             }
         }
-        try (ServerProcess server = ServerProcess.start(db)) {
+        try (ServerProcess server = start(db, 4)) {
             verify(new Http(server.url()).as(ACCOUNT), acknowledged);
         }
         assertTrue(acknowledged.size() > 20, "too few creates to mean anything: " + acknowledged.size());
+    }
+
+    private ServerProcess start(Path db, int round) throws Exception {
+        return ServerProcess.main(dir.resolve("server-" + round + ".log"), "--db", db.toString(), "--no-front-door");
     }
 
     /** Two plugin versions to bundle, made fresh each round. */

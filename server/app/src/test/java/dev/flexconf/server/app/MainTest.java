@@ -1,11 +1,21 @@
-package dev.flexconf.server;
+package dev.flexconf.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flexconf.server.FlexConfServer;
+import dev.flexconf.server.ServerOptions;
+import dev.flexconf.server.Version;
+import dev.flexconf.server.testkit.Http;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class MainTest {
@@ -50,16 +60,16 @@ class MainTest {
 
     @Test
     void theFrontDoorsCaLivesInTheUsersHomeUnlessToldOtherwise() {
-        assertEquals(java.nio.file.Path.of(System.getProperty("user.home"), ".flexconf", "ca"), parse().caDir());
-        assertEquals(java.nio.file.Path.of("elsewhere"), parse("--ca-dir", "elsewhere").caDir());
+        assertEquals(Path.of(System.getProperty("user.home"), ".flexconf", "ca"), parse().caDir());
+        assertEquals(Path.of("elsewhere"), parse("--ca-dir", "elsewhere").caDir());
         assertEquals(null, parse("--no-front-door").caDir());
     }
 
     /** A CA folder it cannot use stops the start with one line on stderr and exit 2, the folder untouched. */
     @Test
-    void aBrokenCaFolderIsAClearStartError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path ca = java.nio.file.Files.createDirectories(dir.resolve("ca"));
-        java.nio.file.Files.writeString(ca.resolve("ca.pem"), "not a certificate");
+    void aBrokenCaFolderIsAClearStartError(@TempDir Path dir) throws Exception {
+        Path ca = Files.createDirectories(dir.resolve("ca"));
+        Files.writeString(ca.resolve("ca.pem"), "not a certificate");
         java.io.PrintStream before = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -73,8 +83,8 @@ class MainTest {
         assertEquals(2, exit, message);
         assertTrue(message.startsWith("flexconf-server: the CA folder " + ca + " is refused: "), message);
         assertEquals(1, message.strip().lines().count(), message);
-        assertEquals("not a certificate", java.nio.file.Files.readString(ca.resolve("ca.pem")));
-        assertEquals(1, java.nio.file.Files.list(ca).count());
+        assertEquals("not a certificate", Files.readString(ca.resolve("ca.pem")));
+        assertEquals(1, Files.list(ca).count());
     }
 
     @Test
@@ -88,11 +98,11 @@ class MainTest {
     }
 
     @Test
-    void seedsEveryDocumentOfASeedFileAtStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("seed.json");
+    void seedsEveryDocumentOfASeedFileAtStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("seed.json");
         String a = "AC" + "a".repeat(32);
         String b = "AC" + "b".repeat(32);
-        java.nio.file.Files.writeString(file, "[{\"account_sid\": \"" + a + "\", \"plugins\": [{\"unique_name\": \"p\"}]},"
+        Files.writeString(file, "[{\"account_sid\": \"" + a + "\", \"plugins\": [{\"unique_name\": \"p\"}]},"
                 + " {\"account_sid\": \"" + b + "\", \"configurations\": [{\"name\": \"c\"}]}]");
         try (FlexConfServer server = FlexConfServer.start(ServerOptions.ephemeral())) {
             Main.seedFrom(server, file);
@@ -104,6 +114,24 @@ class MainTest {
 
     @Test
     void strictAuthNeedsACredentialsFile() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> parse("--strict-auth"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--strict-auth"));
+    }
+
+    /** A start that fails after it listens (its seed file is refused) closes the server: the port is free again. */
+    @Test
+    void aRefusedSeedFileEndsTheStartAndReleasesThePort(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, "{\"account_sid\": \"not an account\"}");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+            port = probe.getLocalPort();
+        }
+        int exit = new CommandLine(new Main()).execute("--port", String.valueOf(port), "--in-memory",
+                "--no-front-door", "--seed", seed.toString());
+        assertEquals(2, exit);
+        try (ServerSocket again = new ServerSocket(port, 1, loopback)) {
+            assertTrue(again.isBound());
+        }
     }
 }

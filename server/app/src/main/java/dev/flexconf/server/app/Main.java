@@ -1,5 +1,8 @@
-package dev.flexconf.server;
+package dev.flexconf.server.app;
 
+import dev.flexconf.server.FlexConfServer;
+import dev.flexconf.server.ServerOptions;
+import dev.flexconf.server.Version;
 import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
 import dev.flexconf.server.http.TwilioException;
@@ -15,9 +18,13 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar flexconf-server.jar}: runs the emulator until the process is stopped. */
+/**
+ * {@code java -jar flexconf-server.jar}: runs the emulator until the process is stopped; {@code
+ * java -jar flexconf-server.jar snapshot …} copies an account instead ({@link SnapshotCommand}).
+ */
 @Command(name = "flexconf-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Emulates Twilio Flex's PluginService API over a SQLite database.",
+        subcommands = SnapshotCommand.class,
         showDefaultValues = true)
 public final class Main implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:FLEXCONF_HOST:-" + ServerOptions.DEFAULT_HOST + "}",
@@ -97,7 +104,9 @@ public final class Main implements Callable<Integer> {
                 System.setProperty(key, value);
             }
         });
-        Preload.start();
+        if (args.length == 0 || !args[0].equals(SnapshotCommand.NAME)) {
+            Preload.start();
+        }
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
             System.exit(exit);

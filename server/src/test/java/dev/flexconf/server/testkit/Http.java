@@ -1,7 +1,8 @@
-package dev.flexconf.server;
+package dev.flexconf.server.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flexconf.server.FlexConfServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,9 +16,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The plain HTTP client of the server's tests: real requests to a running server, either with an
- * explicit Authorization header or, through {@link #as(String)}, as one account. A transport failure is
- * an AssertionError. Thread-safe.
+ * The plain HTTP client of FlexConf's tests (server, app, client, conformance): real requests to a
+ * running server, either with an explicit Authorization header or, through {@link #as(String)}, as one
+ * account. A transport failure is an AssertionError. Thread-safe.
  */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -60,6 +61,9 @@ public final class Http {
 
     /** {@code key=value&…}, percent-encoded; keys may repeat. */
     public static String form(String... kv) {
+        if (kv.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs");
+        }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < kv.length; i += 2) {
             b.append(b.length() == 0 ? "" : "&").append(URLEncoder.encode(kv[i], StandardCharsets.UTF_8)).append('=')

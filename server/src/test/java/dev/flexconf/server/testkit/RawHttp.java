@@ -1,4 +1,4 @@
-package dev.flexconf.server.reliability;
+package dev.flexconf.server.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,28 +9,42 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocketFactory;
 
-/** One HTTP/1.1 exchange written byte for byte, for requests no well-behaved client sends. */
-final class RawClient {
-    record Reply(int status, String head, JsonNode json, String body) {
+/**
+ * One HTTP/1.1 exchange written byte for byte, for what well-behaved clients refuse to send (a malformed
+ * path or header, a body that is not UTF-8). Plain sockets for http, the JVM's default TLS for https.
+ * Stateless.
+ */
+public final class RawHttp {
+    /** The status, the response head (status line and headers), the body, and the body as JSON or null. */
+    public record Reply(int status, String head, String body, JsonNode json) {
     }
 
-    private RawClient() {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RawHttp() {
     }
 
-    /** Sends {@code head} (request line and headers, without the blank line) and {@code body}. */
-    static Reply send(String baseUrl, String head, byte[] body) throws IOException {
+    /**
+     * Sends {@code head} (request line and headers, without Host, Connection and the blank line, which
+     * this adds) and then {@code body}, and reads the answer to the end.
+     */
+    public static Reply send(String baseUrl, String head, byte[] body) throws IOException {
         URI base = URI.create(baseUrl);
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(15_000);
+        boolean tls = "https".equals(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
+        try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket(base.getHost(), port)
+                : new Socket(base.getHost(), port)) {
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            String host = base.getHost() + (base.getPort() > 0 ? ":" + port : "");
+            out.write((head + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             try {
                 out.write(body);
                 out.flush();
             } catch (IOException e) {
-                // the server may answer and close before reading a body it refuses
+                // a server may answer and close before reading a body it refuses (a 413): read that answer
             }
             return parse(socket.getInputStream());
         }
@@ -48,11 +62,11 @@ final class RawClient {
         }
         JsonNode json = null;
         try {
-            json = body.isBlank() ? null : new ObjectMapper().readTree(body);
+            json = body.isBlank() ? null : JSON.readTree(body);
         } catch (IOException e) {
             // left null: the caller asserts on it
         }
-        return new Reply(Integer.parseInt(head.substring(9, 12)), head, json, body);
+        return new Reply(Integer.parseInt(head.substring(9, 12)), head, body, json);
     }
 
     private static String unchunk(String chunked) {
