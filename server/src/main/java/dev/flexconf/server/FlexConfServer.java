@@ -5,6 +5,7 @@ import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.admin.AdminResource;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.configurations.ConfigurationResource;
+import dev.flexconf.server.configurations.Configurations;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.flexconfiguration.FlexConfigurationResource;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
@@ -21,9 +22,12 @@ import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.journal.Recorder;
 import dev.flexconf.server.journal.RequestJournal;
 import dev.flexconf.server.plugins.PluginResource;
+import dev.flexconf.server.plugins.Plugins;
 import dev.flexconf.server.releases.ReleaseResource;
-import dev.flexconf.server.seed.Seeder;
+import dev.flexconf.server.releases.Releases;
+import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Database;
+import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -92,7 +96,7 @@ public final class FlexConfServer implements AutoCloseable {
             Faults faults = new Faults();
             ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
             AtomicReference<ProxySetup> proxySetup = new AtomicReference<>();
-            AdminResource admin = new AdminResource(db, journal, faults, baseUrl, cache,
+            AdminResource admin = new AdminResource(new Accounts(db, cache), journal, faults, baseUrl,
                     frontDoor == null ? null : frontDoor.ca(), proxySetup::get);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -111,10 +115,10 @@ public final class FlexConfServer implements AutoCloseable {
                 });
                 config.routes.after("/v1/*", recorder::finish);
                 Operations operations = new Operations(config.routes, faults::apply);
-                new PluginResource(db, paging, baseUrl, cache).register(operations);
-                new VersionResource(db, paging, baseUrl, cache).register(operations);
-                new ConfigurationResource(db, paging, baseUrl, cache).register(operations);
-                new ReleaseResource(db, paging, baseUrl).register(operations);
+                new PluginResource(new Plugins(db, cache), paging, baseUrl).register(operations);
+                new VersionResource(new PluginVersions(db, cache), paging, baseUrl).register(operations);
+                new ConfigurationResource(new Configurations(db, cache), paging, baseUrl).register(operations);
+                new ReleaseResource(new Releases(db), paging, baseUrl).register(operations);
                 new FlexConfigurationResource(new FlexConfigurations(db), baseUrl).register(operations);
                 admin.register(config.routes);
             });
@@ -201,7 +205,7 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Loads a seed document (JSON, as {@code POST /__flexconf/seed} takes it); all of it or nothing. */
     public SeedResult seed(String json) {
-        return admin.seed(Seeder.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
+        return admin.seed(Accounts.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), url());
     }
 
     /**

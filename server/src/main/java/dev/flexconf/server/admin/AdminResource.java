@@ -9,7 +9,6 @@ import dev.flexconf.model.SeedDocument;
 import dev.flexconf.model.ProxySetup;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.Version;
-import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.faults.Faults;
 import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.BaseUrl;
@@ -17,10 +16,7 @@ import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.journal.RequestJournal;
-import dev.flexconf.server.seed.Exporter;
-import dev.flexconf.server.seed.Seeder;
-import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.ResetStore;
+import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Sids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,13 +32,10 @@ import java.util.function.Supplier;
 public final class AdminResource {
     public static final String PATH = "/__flexconf";
 
-    private final Database db;
-    private final Seeder seeder;
-    private final Exporter exporter;
+    private final Accounts accounts;
     private final RequestJournal journal;
     private final Faults faults;
     private final BaseUrl baseUrl;
-    private final ConfigurationCache cache;
     private final CertificateAuthority ca;
     private final Supplier<ProxySetup> proxySetup;
 
@@ -50,14 +43,11 @@ public final class AdminResource {
      * @param ca         the front door's CA, or null when there is no front door
      * @param proxySetup the front door's set-up once the server listens (not called when {@code ca} is null)
      */
-    public AdminResource(Database db, RequestJournal journal, Faults faults, BaseUrl baseUrl, ConfigurationCache cache,
+    public AdminResource(Accounts accounts, RequestJournal journal, Faults faults, BaseUrl baseUrl,
             CertificateAuthority ca, Supplier<ProxySetup> proxySetup) {
-        this.db = db;
+        this.accounts = accounts;
         this.ca = ca;
         this.proxySetup = proxySetup;
-        this.cache = cache;
-        this.seeder = new Seeder(db);
-        this.exporter = new Exporter(db);
         this.journal = journal;
         this.faults = faults;
         this.baseUrl = baseUrl;
@@ -67,7 +57,7 @@ public final class AdminResource {
         routes.get(PATH + "/health", ctx -> Json.respond(ctx, 200, new Health().status(Health.StatusEnum.OK).version(Version.get())));
         routes.post(PATH + "/reset", this::reset);
         routes.post(PATH + "/seed", this::seed);
-        routes.get(PATH + "/export", ctx -> Json.respond(ctx, 200, exporter.export(accountSid(ctx.queryParam("AccountSid"), true))));
+        routes.get(PATH + "/export", ctx -> Json.respond(ctx, 200, accounts.export(accountSid(ctx.queryParam("AccountSid"), true))));
         routes.get(PATH + "/requests", this::requests);
         routes.delete(PATH + "/requests", ctx -> {
             String account = ctx.queryParam("AccountSid");
@@ -95,11 +85,7 @@ public final class AdminResource {
      * the resources in one transaction: a request in flight sees all of them or none.
      */
     public void reset(String account) {
-        db.write(h -> {
-            ResetStore.reset(h, account);
-            return null;
-        });
-        cache.clear();
+        accounts.reset(account);
         journal.remove(e -> account == null || account.equals(e.getAccountSid()));
         faults.clear(account);
     }
@@ -112,14 +98,12 @@ public final class AdminResource {
 
     /** Loads a seed document (all of it or nothing); URLs in the answer under {@code base}. */
     public SeedResult seed(SeedDocument doc, String base) {
-        SeedResult loaded = seeder.load(doc, base);
-        cache.listChanged(doc.getAccountSid());
-        return loaded;
+        return accounts.seed(doc, base);
     }
 
     private void seed(Context ctx) throws IOException {
         try (InputStream body = ctx.bodyInputStream()) {
-            Json.respond(ctx, 201, seed(Seeder.read(body), baseUrl.of(ctx)));
+            Json.respond(ctx, 201, seed(Accounts.read(body), baseUrl.of(ctx)));
         }
     }
 
@@ -131,10 +115,7 @@ public final class AdminResource {
         if (given == null) {
             throw TwilioException.invalidParameter("AccountSid", "is required");
         }
-        if (!Sids.isSid("AC", given)) {
-            throw TwilioException.invalidParameter("AccountSid", "must be an account sid (AC followed by 32 hex digits)");
-        }
-        return given;
+        return Sids.require("AccountSid", "AC", given);
     }
 
     private void requireFrontDoor(Context ctx) {

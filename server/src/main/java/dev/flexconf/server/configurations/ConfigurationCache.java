@@ -6,21 +6,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Configurations, pages of their configured plugins, and pages of each account's configuration list,
- * as ready JSON, keyed by base URL, account, sid (and, for a page, its query). Safe because a
- * configuration never changes after create except by archive, and disappears only by reset; its
- * configured plugins change only with their plugin or version rows; an account's list changes only by
- * a create, an archive, a seed or a reset in that account. Each of those invalidates after its commit
- * and before it answers: archive {@link #forget}s the configuration and the account's list pages,
- * create and seed drop the account's list pages ({@link #listChanged}), reset and any change to a
- * plugin or a version {@link #clear()} everything.
+ * as ready JSON, per account and keyed by base URL and sid (and, for a page, its query). Safe because a
+ * configuration never changes after create except by archive; its configured plugins change only with
+ * their account's plugin and version rows; an account's list changes only by a create, an archive, a
+ * seed or a reset in that account.
  *
- * <p>No read can bring back what an invalidation dropped. A reader of a configuration or a plugins
- * page takes a {@link #stamp()} before it reads the database, and {@link #put} stores only if no
- * invalidation happened since. A reader of a list page takes the account's page map
- * ({@link #listPages}) before it reads, and stores into that map: an invalidation replaces the map, so
- * a page read before it lands in a map nobody looks at any more. Bounded: past {@code capacity}
- * entries, or {@link #LIST_PAGE_BYTES} of list pages, a part starts over empty. Thread-safe: gets are
- * lock-free; puts and invalidations of configurations hold the cache's monitor.
+ * <p>One mechanism keeps it right: an account's JSON lives in its current {@link Generation}, and a
+ * change, told in domain terms after its commit and before its answer, replaces that generation
+ * ({@link #configurationArchived}, {@link #accountChanged}, {@link #clear}) or its list pages
+ * ({@link #configurationCreated}). A reader takes the account's generation ({@link #of}) before it
+ * reads the database and stores into that one, so JSON read before a change lands in a generation
+ * nobody looks at any more: no read can bring back what a change dropped.
+ *
+ * <p>Bounded: past {@code capacity} entries or accounts, or {@link #LIST_PAGE_BYTES} of list pages, it
+ * starts over empty; a list page over {@link #LARGEST_LIST_PAGE} bytes is not kept. Thread-safe and
+ * lock-free.
  */
 public final class ConfigurationCache {
     /** How many bytes of list pages are kept, over all accounts. */
@@ -28,103 +28,122 @@ public final class ConfigurationCache {
     /** A list page larger than this is not kept (a page of 1,000 is ~0.5 MB). */
     private static final int LARGEST_LIST_PAGE = 64 * 1024;
 
-    private final ConcurrentHashMap<String, byte[]> entries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Map<String, byte[]>> listPages = new ConcurrentHashMap<>();
-    private final AtomicLong listPageBytes = new AtomicLong();
+    private final ConcurrentHashMap<String, Generation> accounts = new ConcurrentHashMap<>();
+    private final AtomicLong entryCount = new AtomicLong();
+    private final AtomicLong pageBytes = new AtomicLong();
     private final int capacity;
-    private volatile long stamp;
 
     public ConfigurationCache(int capacity) {
         this.capacity = capacity;
     }
 
-    static String key(String base, String account, String sid) {
-        return base + '\n' + account + '\n' + sid;
+    /** The account's current generation: take it before reading what will be stored into it. */
+    Generation of(String account) {
+        Generation current = accounts.get(account);
+        if (current != null) {
+            return current;
+        }
+        if (accounts.size() >= capacity) {
+            clear();
+        }
+        return accounts.computeIfAbsent(account, a -> new Generation(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+    }
+
+    /** A configuration was created in {@code account}: its list pages are stale. */
+    void configurationCreated(String account) {
+        Generation old = accounts.computeIfPresent(account, (a, g) -> new Generation(g.entries, new ConcurrentHashMap<>()));
+        if (old != null) {
+            pageBytes.addAndGet(-bytes(old.pages));
+        }
+    }
+
+    /** A configuration of {@code account} was archived: it and the account's list pages are stale. */
+    void configurationArchived(String account) {
+        accountChanged(account);
+    }
+
+    /**
+     * Anything else changed in {@code account}: a plugin or a version (configured plugins show their
+     * names and archive flags), a seed or a reset of it. All of its JSON is stale.
+     */
+    public void accountChanged(String account) {
+        Generation dropped = accounts.remove(account);
+        if (dropped != null) {
+            entryCount.addAndGet(-dropped.entries.size());
+            pageBytes.addAndGet(-bytes(dropped.pages));
+        }
+    }
+
+    /** Every account changed (a reset of all): everything is stale. */
+    public void clear() {
+        accounts.clear();
+        entryCount.set(0);
+        pageBytes.set(0);
+    }
+
+    private static long bytes(Map<String, byte[]> pages) {
+        long total = 0;
+        for (byte[] page : pages.values()) {
+            total += page.length;
+        }
+        return total;
+    }
+
+    /** The key of a configuration's JSON. */
+    static String key(String base, String sid) {
+        return base + '\n' + sid;
     }
 
     /** The key of a page of a configuration's configured plugins, {@code query} as the request gave it. */
-    static String pluginsKey(String base, String account, String sid, String query) {
-        return key(base, account, sid) + "\nPlugins?" + (query == null ? "" : query);
+    static String pluginsKey(String base, String sid, String query) {
+        return key(base, sid) + "\nPlugins?" + (query == null ? "" : query);
     }
 
-    /** The key of a page of an account's configuration list within {@link #listPages}. */
+    /** The key of a page of the account's configuration list. */
     static String listPageKey(String base, String query) {
         return base + "\nConfigurations?" + (query == null ? "" : query);
     }
 
-    /**
-     * The list pages of {@code account}, keyed by {@link #listPageKey}: take it before reading what will
-     * be stored, then get from it and {@link #putListPage} into it.
-     */
-    Map<String, byte[]> listPages(String account) {
-        if (listPages.size() >= capacity && !listPages.containsKey(account)) {
-            listPages.clear();
-            listPageBytes.set(0);
-        }
-        return listPages.computeIfAbsent(account, a -> new ConcurrentHashMap<>());
-    }
+    /** One account's JSON between two changes to it. */
+    final class Generation {
+        private final Map<String, byte[]> entries;
+        private final Map<String, byte[]> pages;
 
-    /** Stores a page into the map {@link #listPages} gave, if it is small enough and room is left. */
-    void putListPage(Map<String, byte[]> pages, String key, byte[] json) {
-        if (json.length > LARGEST_LIST_PAGE) {
-            return;
+        private Generation(Map<String, byte[]> entries, Map<String, byte[]> pages) {
+            this.entries = entries;
+            this.pages = pages;
         }
-        if (listPageBytes.addAndGet(json.length) > LIST_PAGE_BYTES) {
-            listPages.clear();
-            listPageBytes.set(0);
-            return;
-        }
-        byte[] replaced = pages.put(key, json); // two readers of one page both store it
-        if (replaced != null) {
-            listPageBytes.addAndGet(-replaced.length);
-        }
-    }
 
-    /** Drops the list pages of {@code account}; call after a create or a seed in it committed. */
-    public void listChanged(String account) {
-        Map<String, byte[]> dropped = listPages.remove(account);
-        if (dropped != null) {
-            long bytes = 0;
-            for (byte[] page : dropped.values()) {
-                bytes += page.length;
+        byte[] entry(String key) {
+            return entries.get(key);
+        }
+
+        void putEntry(String key, byte[] json) {
+            if (entryCount.incrementAndGet() > capacity) {
+                clear();
+                return;
             }
-            listPageBytes.addAndGet(-bytes);
+            if (entries.put(key, json) != null) {
+                entryCount.decrementAndGet(); // two readers of one entry both store it
+            }
         }
-    }
 
-    byte[] get(String key) {
-        return entries.get(key);
-    }
-
-    /** Take before reading what will be put. */
-    long stamp() {
-        return stamp;
-    }
-
-    /** Stores {@code json} unless the cache was invalidated after {@code stampBeforeRead}. */
-    synchronized void put(String key, byte[] json, long stampBeforeRead) {
-        if (stampBeforeRead != stamp) {
-            return;
+        byte[] page(String key) {
+            return pages.get(key);
         }
-        if (entries.size() >= capacity) {
-            entries.clear();
+
+        void putPage(String key, byte[] json) {
+            if (json.length > LARGEST_LIST_PAGE) {
+                return;
+            }
+            if (pageBytes.addAndGet(json.length) > LIST_PAGE_BYTES) {
+                clear();
+                return;
+            }
+            byte[] replaced = pages.put(key, json);
+            if (replaced != null) {
+                pageBytes.addAndGet(-replaced.length);
+            }
         }
-        entries.put(key, json);
-    }
-
-    /** Forgets a configuration and its account's list pages; call after the archive committed. */
-    synchronized void forget(String account, String sid) {
-        listChanged(account);
-        stamp++;
-        String suffix = '\n' + account + '\n' + sid;
-        entries.keySet().removeIf(k -> k.endsWith(suffix));
-    }
-
-    /** Forgets everything; call after a reset, or a change to a plugin or a version, committed. */
-    public synchronized void clear() {
-        stamp++;
-        entries.clear();
-        listPages.clear();
-        listPageBytes.set(0);
     }
 }

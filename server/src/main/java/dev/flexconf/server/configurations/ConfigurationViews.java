@@ -5,6 +5,7 @@ import dev.flexconf.model.PluginConfiguration;
 import dev.flexconf.model.PluginConfigurationArchive;
 import dev.flexconf.model.PluginConfigurationLinks;
 import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.http.Json;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.ConfigurationStore.ConfiguredPluginRow;
 import java.net.URI;
@@ -31,14 +32,9 @@ public final class ConfigurationViews {
                 .links(new PluginConfigurationLinks().plugins(URI.create(url + "/Plugins")));
     }
 
+    /** The archive answer: the configuration's fields (one mapping: {@link #configuration}), its URL the archive's own. */
     static PluginConfigurationArchive archive(ConfigurationRow row, String base) {
-        return new PluginConfigurationArchive()
-                .sid(row.sid())
-                .accountSid(row.accountSid())
-                .name(row.name())
-                .description(row.description())
-                .archived(row.archived())
-                .dateCreated(Dates.of(row.dateCreated()))
+        return Json.MAPPER.convertValue(configuration(row, base), PluginConfigurationArchive.class)
                 .url(URI.create(url(base, row.sid()) + "/Archive"));
     }
 

@@ -10,9 +10,9 @@ import dev.flexconf.server.store.Sids;
  * One value of the repeated {@code Plugins} field: a JSON object with a {@code plugin_version} (an FV
  * sid) and an optional integer {@code phase} (default 0). Other keys are ignored. Immutable.
  */
-record PluginEntry(String pluginVersion, int phase) {
+public record PluginEntry(String pluginVersion, int phase) {
 
-    static PluginEntry parse(String value) {
+    public static PluginEntry parse(String value) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(value);
@@ -23,15 +23,16 @@ record PluginEntry(String pluginVersion, int phase) {
             throw TwilioException.invalidParameter("Plugins", "each value must be a JSON object, got " + abbreviate(value));
         }
         JsonNode version = node.get("plugin_version");
-        if (version == null || !version.isTextual() || !Sids.isSid("FV", version.asText())) {
+        if (version == null || !version.isTextual()) {
             throw TwilioException.invalidParameter("Plugins", "plugin_version must be a plugin version sid (FV…), got "
                     + abbreviate(String.valueOf(version)));
         }
+        Sids.require("Plugins plugin_version", "FV", version.asText());
         JsonNode phase = node.get("phase");
-        if (phase != null && !phase.isNull() && !(phase.isIntegralNumber() && phase.canConvertToInt() && phase.intValue() >= 0)) {
+        if (phase != null && !phase.isNull() && !(phase.isIntegralNumber() && phase.canConvertToInt())) {
             throw TwilioException.invalidParameter("Plugins", "phase must be a non-negative integer, got " + abbreviate(phase.toString()));
         }
-        return new PluginEntry(version.asText(), phase == null || phase.isNull() ? 0 : phase.intValue());
+        return new PluginEntry(version.asText(), Configurations.phase("Plugins", phase == null || phase.isNull() ? null : phase.intValue()));
     }
 
     private static String abbreviate(String value) {

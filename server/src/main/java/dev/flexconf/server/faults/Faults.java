@@ -2,6 +2,7 @@ package dev.flexconf.server.faults;
 
 import dev.flexconf.model.FaultRule;
 import dev.flexconf.server.http.BasicAuth;
+import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.TwilioException;
 import io.javalin.http.Context;
@@ -97,7 +98,7 @@ public final class Faults {
      * The guard of every API operation ({@link dev.flexconf.server.http.Operations}): applies the first
      * rule that fires, if any.
      */
-    public void apply(Context ctx) throws InterruptedException {
+    public void apply(Context ctx) {
         if (!any) {
             return;
         }
@@ -106,7 +107,13 @@ public final class Faults {
             return;
         }
         if (fired.getDelayMs() != null && fired.getDelayMs() > 0) {
-            Thread.sleep(fired.getDelayMs());
+            try {
+                Thread.sleep(fired.getDelayMs());
+            } catch (InterruptedException e) {
+                // the server is stopping under a delayed request: answer it as unavailable, not as a failure of ours
+                Thread.currentThread().interrupt();
+                throw new TwilioException(503, 20503, "Service unavailable: FlexConf is stopping");
+            }
         }
         if (fired.getStatus() != null) {
             if (fired.getRetryAfter() != null) {
@@ -128,9 +135,8 @@ public final class Faults {
         return null;
     }
 
+    /** A copy of a rule: the model's own mapping, no field list of ours. */
     private static FaultRule copy(FaultRule r) {
-        return new FaultRule().id(r.getId()).operation(r.getOperation()).accountSid(r.getAccountSid())
-                .status(r.getStatus()).code(r.getCode()).message(r.getMessage()).retryAfter(r.getRetryAfter())
-                .delayMs(r.getDelayMs()).times(r.getTimes()).probability(r.getProbability()).seed(r.getSeed());
+        return Json.MAPPER.convertValue(r, FaultRule.class);
     }
 }

@@ -71,10 +71,7 @@ public final class FlexConfigurations {
         JsonNode sids = merged.get("serverless_service_sids");
         if (sids != null && sids.isArray()) {
             for (JsonNode sid : sids) {
-                if (!Sids.isSid("ZS", sid.asText())) {
-                    throw TwilioException.invalidParameter("flex_configuration.serverless_service_sids",
-                            sid + " is not a serverless service sid (ZS followed by 32 hex digits)");
-                }
+                Sids.require("flex_configuration.serverless_service_sids", "ZS", sid.asText());
             }
         }
         FlexConfigurationStore.put(h, account, merged.toString());

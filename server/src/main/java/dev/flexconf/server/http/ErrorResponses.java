@@ -20,7 +20,8 @@ public final class ErrorResponses {
     }
 
     public static void install(JavalinConfig config) {
-        config.routes.exception(TwilioException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(TwilioException.class, (e, ctx) -> write(ctx, e.status(), e.code(),
+                e.getMessage() != null ? e.getMessage() : TwilioException.notFoundMessage(ctx.path())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -55,10 +56,7 @@ public final class ErrorResponses {
 
     private static void fromJavalin(Context ctx, int status) {
         switch (status) {
-            case 404 -> {
-                TwilioException e = TwilioException.notFound(ctx.path());
-                write(ctx, 404, e.code(), e.getMessage());
-            }
+            case 404 -> write(ctx, 404, 20404, TwilioException.notFoundMessage(ctx.path()));
             case 405 -> write(ctx, 405, 20004, "Method not allowed");
             case 413 -> write(ctx, 413, 20001, "Request body too large: the limit is " + Form.MAX_BYTES + " bytes");
             default -> write(ctx, status, status >= 500 ? 20500 : 20001, "Request rejected");

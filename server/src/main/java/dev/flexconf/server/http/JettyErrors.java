@@ -18,7 +18,7 @@ public final class JettyErrors extends ErrorHandler {
             Callback callback) {
         int code = status == 404 ? 20404 : status >= 500 ? 20500 : 20001;
         String text = status == 404
-                ? TwilioException.notFound(request.getHttpURI().getPath()).getMessage()
+                ? TwilioException.notFoundMessage(request.getHttpURI().getPath())
                 : "Malformed request" + (message == null || message.isBlank() ? "" : ": " + message);
         byte[] body;
         try {

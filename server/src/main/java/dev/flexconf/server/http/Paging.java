@@ -56,46 +56,75 @@ public final class Paging {
     }
 
     /**
-     * Reads the page the request asks for from {@code fetch} and describes it.
-     *
-     * @param key   the list's key in the envelope ({@code configurations}, …)
-     * @param fetch reads rows at a keyset position, in the list's own order (see {@link Keyset#clause})
+     * The page the request asks for in list {@code key} ({@code configurations}, …): its parameters read
+     * and checked now (a bad one is a 400 before any work), the rows read later by whoever owns the list.
      */
-    public <R extends Sequenced> Page<R> page(Context ctx, String key, Function<Keyset, List<R>> fetch) {
+    public Request request(Context ctx, String key) {
         String account = BasicAuth.account(ctx);
         String path = ctx.path();
         int size = pageSize(ctx);
         Position position = position(ctx, account, path);
         int page = pageIndex(ctx, position);
-
-        List<R> rows = new ArrayList<>(fetch.apply(new Keyset(position.cursor, position.backward, size + 1)));
-        boolean more = rows.size() > size;
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        if (position.backward) {
-            Collections.reverse(rows);
-        }
-        boolean hasNext = position.backward ? position.cursor != null : more;
-        boolean hasPrevious = position.backward ? more : position.cursor != null;
-
-        String listUrl = baseUrl.of(ctx) + path + "?PageSize=" + size + "&Page=";
         String token = ctx.queryParam("PageToken");
-        ListMeta meta = new ListMeta()
-                .page(page)
-                .pageSize(size)
-                .firstPageUrl(URI.create(listUrl + 0))
-                .url(URI.create(listUrl + page + (token == null || token.isEmpty() ? "" : "&PageToken=" + token)))
-                .previousPageUrl(hasPrevious && !rows.isEmpty()
-                        ? URI.create(listUrl + Math.max(0, page - 1) + "&PageToken="
-                                + sign(account, path, new Position(rows.get(0).seq(), true, Math.max(0, page - 1))))
-                        : null)
-                .nextPageUrl(hasNext && !rows.isEmpty()
-                        ? URI.create(listUrl + (page + 1) + "&PageToken="
-                                + sign(account, path, new Position(rows.get(rows.size() - 1).seq(), false, page + 1)))
-                        : null)
-                .key(key);
-        return new Page<>(rows, meta);
+        return new Request(key, account, path, baseUrl.of(ctx) + path + "?PageSize=" + size + "&Page=", size, position, page,
+                token == null || token.isEmpty() ? null : token);
+    }
+
+    /** A page asked for, not yet read. Immutable; {@link #read} may be called in any transaction. */
+    public final class Request {
+        private final String key;
+        private final String account;
+        private final String path;
+        private final String listUrl;
+        private final int size;
+        private final Position position;
+        private final int page;
+        private final String token;
+
+        private Request(String key, String account, String path, String listUrl, int size, Position position, int page,
+                String token) {
+            this.key = key;
+            this.account = account;
+            this.path = path;
+            this.listUrl = listUrl;
+            this.size = size;
+            this.position = position;
+            this.page = page;
+            this.token = token;
+        }
+
+        /**
+         * Reads the page from {@code fetch} and describes it.
+         *
+         * @param fetch reads rows at a keyset position, in the list's own order (see {@link Keyset#clause})
+         */
+        public <R extends Sequenced> Page<R> read(Function<Keyset, List<R>> fetch) {
+            List<R> rows = new ArrayList<>(fetch.apply(new Keyset(position.cursor, position.backward, size + 1)));
+            boolean more = rows.size() > size;
+            if (more) {
+                rows.remove(rows.size() - 1);
+            }
+            if (position.backward) {
+                Collections.reverse(rows);
+            }
+            boolean hasNext = position.backward ? position.cursor != null : more;
+            boolean hasPrevious = position.backward ? more : position.cursor != null;
+            ListMeta meta = new ListMeta()
+                    .page(page)
+                    .pageSize(size)
+                    .firstPageUrl(URI.create(listUrl + 0))
+                    .url(URI.create(listUrl + page + (token == null ? "" : "&PageToken=" + token)))
+                    .previousPageUrl(hasPrevious && !rows.isEmpty()
+                            ? URI.create(listUrl + Math.max(0, page - 1) + "&PageToken="
+                                    + sign(account, path, new Position(rows.get(0).seq(), true, Math.max(0, page - 1))))
+                            : null)
+                    .nextPageUrl(hasNext && !rows.isEmpty()
+                            ? URI.create(listUrl + (page + 1) + "&PageToken="
+                                    + sign(account, path, new Position(rows.get(rows.size() - 1).seq(), false, page + 1)))
+                            : null)
+                    .key(key);
+            return new Page<>(rows, meta);
+        }
     }
 
     private static int pageSize(Context ctx) {

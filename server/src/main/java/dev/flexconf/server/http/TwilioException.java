@@ -30,10 +30,18 @@ public final class TwilioException extends RuntimeException {
         return new TwilioException(400, 20400, message);
     }
 
-    /** 404 20404 for a path as requested, without the leading {@code /v1}. */
-    public static TwilioException notFound(String requestedPath) {
+    /**
+     * 404 20404: what the request names does not exist (or is not of its account). The message names the
+     * requested path, which the HTTP layer knows and the domain does not: {@link ErrorResponses} writes it.
+     */
+    public static TwilioException notFound() {
+        return new TwilioException(404, 20404, null);
+    }
+
+    /** Twilio's 404 message for a path as requested, without the leading {@code /v1}. */
+    public static String notFoundMessage(String requestedPath) {
         String path = requestedPath.startsWith("/v1/") ? requestedPath.substring(3) : requestedPath;
-        return new TwilioException(404, 20404, "The requested resource " + path + " was not found");
+        return "The requested resource " + path + " was not found";
     }
 
     public static TwilioException unauthorized() {

@@ -4,6 +4,7 @@ import dev.flexconf.model.Plugin;
 import dev.flexconf.model.PluginArchive;
 import dev.flexconf.model.PluginLinks;
 import dev.flexconf.server.http.Dates;
+import dev.flexconf.server.http.Json;
 import dev.flexconf.server.store.PluginStore.PluginRow;
 import java.net.URI;
 
@@ -31,16 +32,9 @@ public final class PluginViews {
                 .links(new PluginLinks().pluginVersions(URI.create(url + "/Versions")));
     }
 
+    /** The archive answer: the plugin's fields (one mapping: {@link #plugin}), its URL the archive's own. */
     static PluginArchive archive(PluginRow row, String base) {
-        return new PluginArchive()
-                .sid(row.sid())
-                .accountSid(row.accountSid())
-                .uniqueName(row.uniqueName())
-                .friendlyName(row.friendlyName())
-                .description(row.description())
-                .archived(row.archived())
-                .dateCreated(Dates.of(row.dateCreated()))
-                .dateUpdated(Dates.of(row.dateUpdated()))
+        return Json.MAPPER.convertValue(plugin(row, base), PluginArchive.class)
                 .url(URI.create(url(base, row.sid()) + "/Archive"));
     }
 }

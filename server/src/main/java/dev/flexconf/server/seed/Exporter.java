@@ -10,7 +10,7 @@ import dev.flexconf.server.configurations.ConfigurationViews;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.plugins.PluginViews;
-import dev.flexconf.server.releases.ReleaseResource;
+import dev.flexconf.server.releases.ReleaseViews;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.Database;
@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Handle;
  * archive flags, so that loading the document into an emulator without that account answers every GET
  * as this one does, URLs aside. Thread-safe.
  */
-public final class Exporter {
+final class Exporter {
     /** Every row at once, oldest first: a newest-first list read backward from its end. */
     private static final Keyset ALL_OLDEST_FIRST = new Keyset(null, true, Integer.MAX_VALUE);
     private static final Keyset ALL_IN_ORDER = new Keyset(null, false, Integer.MAX_VALUE);
@@ -38,18 +38,18 @@ public final class Exporter {
 
     private final Database db;
 
-    public Exporter(Database db) {
+    Exporter(Database db) {
         this.db = db;
     }
 
     /** The seed document of {@code account} (an account without state gives one without rows). */
-    public SeedDocument export(String account) {
+    SeedDocument export(String account) {
         return db.read(h -> new SeedDocument()
                 .accountSid(account)
                 .plugins(plugins(h, account))
                 .configurations(configurations(h, account))
                 .releases(ReleaseStore.list(h, account, ALL_OLDEST_FIRST).stream()
-                        .map(r -> seed(ReleaseResource.view(r, NO_BASE), SeedRelease.class)).toList())
+                        .map(r -> seed(ReleaseViews.release(r, NO_BASE), SeedRelease.class)).toList())
                 .flexConfiguration(FlexConfigurations.seeded(h, account).orElse(null)));
     }
 

@@ -10,13 +10,14 @@ import dev.flexconf.model.SeedPluginVersion;
 import dev.flexconf.model.SeedRelease;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.configurations.ConfigurationViews;
+import dev.flexconf.server.configurations.Configurations;
 import dev.flexconf.server.flexconfiguration.FlexConfigurations;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
-import dev.flexconf.server.plugins.PluginNames;
+import dev.flexconf.server.plugins.Plugins;
 import dev.flexconf.server.plugins.PluginViews;
-import dev.flexconf.server.releases.ReleaseResource;
+import dev.flexconf.server.releases.ReleaseViews;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.Database;
@@ -24,10 +25,11 @@ import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.PluginStore.PluginRow;
 import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.SeedStore;
+import dev.flexconf.server.store.SeedStore.NewConfiguration;
 import dev.flexconf.server.store.Sids;
 import dev.flexconf.server.store.VersionStore;
 import dev.flexconf.server.store.VersionStore.VersionRow;
-import dev.flexconf.server.versions.PluginVersionInput;
+import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionViews;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,15 +49,15 @@ import org.jdbi.v3.core.Handle;
  * or already in the account. Archived rows may be seeded, and bundled: a seed describes history.
  * Thread-safe; the database serializes writes.
  */
-public final class Seeder {
+final class Seeder {
     private final Database db;
 
-    public Seeder(Database db) {
+    Seeder(Database db) {
         this.db = db;
     }
 
     /** Reads a seed document; malformed JSON or an unknown field is a 400. */
-    public static SeedDocument read(InputStream json) {
+    static SeedDocument read(InputStream json) {
         try {
             return Reader.SEED.readValue(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -66,11 +68,9 @@ public final class Seeder {
     }
 
     /** Loads {@code doc}; returns what was loaded as the API shows it, URLs under {@code base}. */
-    public SeedResult load(SeedDocument doc, String base) {
+    SeedResult load(SeedDocument doc, String base) {
         String account = doc.getAccountSid();
-        if (!Sids.isSid("AC", account)) {
-            throw TwilioException.invalidParameter("account_sid", "must be an account sid (AC followed by 32 hex digits)");
-        }
+        Sids.require("account_sid", "AC", account);
         return db.write(h -> new Load(h, account).run(doc, base));
     }
 
@@ -97,10 +97,10 @@ public final class Seeder {
         }
 
         SeedResult run(SeedDocument doc, String base) {
-            List<SeedStore.Plugin> plugins = new ArrayList<>();
-            List<SeedStore.Version> versions = new ArrayList<>();
-            List<SeedStore.Configuration> configurations = new ArrayList<>();
-            List<SeedStore.Release> releases = new ArrayList<>();
+            List<PluginRow> plugins = new ArrayList<>();
+            List<VersionRow> versions = new ArrayList<>();
+            List<NewConfiguration> configurations = new ArrayList<>();
+            List<ReleaseRow> releases = new ArrayList<>();
             List<SeedPlugin> seedPlugins = orEmpty(doc.getPlugins());
             for (int i = 0; i < seedPlugins.size(); i++) {
                 plugins.add(plugin("plugins[" + i + "]", seedPlugins.get(i), versions));
@@ -120,17 +120,20 @@ public final class Seeder {
             if (doc.getFlexConfiguration() != null) {
                 FlexConfigurations.seed(h, account, doc.getFlexConfiguration());
             }
-            return result(plugins, versions, configurations, releases, base);
+            return new SeedResult()
+                    .plugins(plugins.stream().map(r -> PluginViews.plugin(r, base)).toList())
+                    .pluginVersions(versions.stream().map(r -> VersionViews.version(r, base)).toList())
+                    .configurations(configurations.stream().map(c -> ConfigurationViews.configuration(c.row(), base)).toList())
+                    .releases(releases.stream().map(r -> ReleaseViews.release(r, base)).toList());
         }
 
-        private SeedStore.Plugin plugin(String at, SeedPlugin p, List<SeedStore.Version> versions) {
+        private PluginRow plugin(String at, SeedPlugin p, List<VersionRow> versions) {
             String name = p.getUniqueName();
             if (name == null || name.isBlank()) {
                 throw TwilioException.invalidParameter(at + ".unique_name", "is required");
             }
-            if (pluginSidByName.containsKey(name) || PluginStore.uniqueNameTaken(h, account, name)) {
-                throw TwilioException.invalidParameter(at + ".unique_name", "a plugin named " + name + " already exists");
-            }
+            Plugins.requireUniqueName(at + ".unique_name", name,
+                    pluginSidByName.containsKey(name) || PluginStore.uniqueNameTaken(h, account, name));
             String sid = sid(at, p.getSid(), "FP", "plugin");
             pluginSidByName.put(name, sid);
             long created = date(p.getDateCreated());
@@ -142,26 +145,24 @@ public final class Seeder {
                 if (v.getVersion() == null || v.getVersion().isBlank()) {
                     throw TwilioException.invalidParameter(vat + ".version", "is required");
                 }
-                if (!versionStrings.add(v.getVersion())) {
-                    throw TwilioException.invalidParameter(vat + ".version", "version " + v.getVersion() + " is given twice");
-                }
+                PluginVersions.requireUniqueVersion(vat + ".version", name, v.getVersion(), !versionStrings.add(v.getVersion()));
                 String url = v.getPluginUrl() == null ? null : v.getPluginUrl().toString();
                 if (url == null) {
                     throw TwilioException.invalidParameter(vat + ".plugin_url", "is required");
                 }
-                PluginVersionInput.requireHttpUrl(vat + ".plugin_url", url);
+                PluginVersions.requireHttpUrl(vat + ".plugin_url", url);
                 String vsid = sid(vat, v.getSid(), "FV", "plugin_version");
                 pluginOfVersion.put(vsid, sid);
                 versionByNameAndVersion.put(name + '\0' + v.getVersion(), vsid);
-                versions.add(new SeedStore.Version(vsid, account, sid, v.getVersion(), url, v.getChangelog(),
-                        Boolean.TRUE.equals(v.getPrivate()), Boolean.TRUE.equals(v.getValidated()) ? "success" : null,
+                versions.add(new VersionRow(0, vsid, account, sid, v.getVersion(), url, v.getChangelog(),
+                        Boolean.TRUE.equals(v.getPrivate()), null, PluginVersions.validateStatus(Boolean.TRUE.equals(v.getValidated())),
                         Boolean.TRUE.equals(v.getArchived()), date(v.getDateCreated())));
             }
-            return new SeedStore.Plugin(sid, account, name, PluginNames.friendlyName(name, p.getFriendlyName()), p.getDescription(),
+            return new PluginRow(0, sid, account, name, Plugins.friendlyName(name, p.getFriendlyName()), p.getDescription(),
                     Boolean.TRUE.equals(p.getArchived()), created, p.getDateUpdated() == null ? created : date(p.getDateUpdated()));
         }
 
-        private SeedStore.Configuration configuration(String at, SeedConfiguration c) {
+        private NewConfiguration configuration(String at, SeedConfiguration c) {
             if (c.getName() == null || c.getName().isBlank()) {
                 throw TwilioException.invalidParameter(at + ".name", "is required");
             }
@@ -174,19 +175,13 @@ public final class Seeder {
                 SeedConfiguredPlugin e = seedEntries.get(i);
                 String version = version(eat, e);
                 String plugin = pluginOfVersion.get(version);
-                if (!plugins.add(plugin)) {
-                    throw TwilioException.invalidParameter(eat, "plugin " + plugin + " is given more than once");
-                }
-                int phase = e.getPhase() == null ? 0 : e.getPhase();
-                if (phase < 0) {
-                    throw TwilioException.invalidParameter(eat + ".phase", "must not be negative");
-                }
-                entries.add(new ConfigurationStore.Entry(plugin, version, phase));
+                Configurations.requireOnePerPlugin(eat, plugins, plugin, plugin);
+                entries.add(new ConfigurationStore.Entry(plugin, version, Configurations.phase(eat + ".phase", e.getPhase())));
             }
             configurationsByName.computeIfAbsent(c.getName(), n -> new ArrayList<>()).add(sid);
             configurationSids.add(sid);
-            return new SeedStore.Configuration(sid, account, c.getName(), c.getDescription(),
-                    Boolean.TRUE.equals(c.getArchived()), date(c.getDateCreated()), entries);
+            return new NewConfiguration(new ConfigurationRow(0, sid, account, c.getName(), c.getDescription(),
+                    Boolean.TRUE.equals(c.getArchived()), date(c.getDateCreated())), entries);
         }
 
         /** The version an entry names, of the document or of the account; remembers its plugin. */
@@ -221,7 +216,7 @@ public final class Seeder {
             return row.sid();
         }
 
-        private SeedStore.Release release(String at, SeedRelease r) {
+        private ReleaseRow release(String at, SeedRelease r) {
             String configuration;
             if (r.getConfigurationSid() != null) {
                 configuration = r.getConfigurationSid();
@@ -239,16 +234,14 @@ public final class Seeder {
             } else {
                 throw TwilioException.invalidParameter(at, "needs configuration_sid or configuration_name");
             }
-            return new SeedStore.Release(sid(at, r.getSid(), "FK", "plugin_release"), account, configuration, date(r.getDateCreated()));
+            return new ReleaseRow(0, sid(at, r.getSid(), "FK", "plugin_release"), account, configuration, date(r.getDateCreated()));
         }
 
         private String sid(String at, String given, String prefix, String table) {
             if (given == null) {
                 return Sids.next(prefix);
             }
-            if (!Sids.isSid(prefix, given)) {
-                throw TwilioException.invalidParameter(at + ".sid", "must be " + prefix + " followed by 32 hex digits");
-            }
+            Sids.require(at + ".sid", prefix, given);
             if (SeedStore.sidTaken(h, table, given)) {
                 throw TwilioException.invalidParameter(at + ".sid", given + " already exists");
             }
@@ -257,20 +250,6 @@ public final class Seeder {
 
         private long date(OffsetDateTime given) {
             return given == null ? now : given.toEpochSecond();
-        }
-
-        private SeedResult result(List<SeedStore.Plugin> plugins, List<SeedStore.Version> versions,
-                List<SeedStore.Configuration> configurations, List<SeedStore.Release> releases, String base) {
-            return new SeedResult()
-                    .plugins(plugins.stream().map(p -> PluginViews.plugin(new PluginRow(0, p.sid(), p.account(),
-                            p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.updated()), base)).toList())
-                    .pluginVersions(versions.stream().map(v -> VersionViews.version(new VersionRow(0, v.sid(), v.account(),
-                            v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(), null, v.validateStatus(),
-                            v.archived(), v.created()), base)).toList())
-                    .configurations(configurations.stream().map(c -> ConfigurationViews.configuration(new ConfigurationRow(0,
-                            c.sid(), c.account(), c.name(), c.description(), c.archived(), c.created()), base)).toList())
-                    .releases(releases.stream().map(r -> ReleaseResource.view(new ReleaseRow(0, r.sid(), r.account(),
-                            r.configurationSid(), r.created()), base)).toList());
         }
 
         private static <T> List<T> orEmpty(List<T> list) {

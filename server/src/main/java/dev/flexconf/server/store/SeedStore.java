@@ -1,68 +1,61 @@
 package dev.flexconf.server.store;
 
+import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
+import dev.flexconf.server.store.ConfigurationStore.Entry;
+import dev.flexconf.server.store.PluginStore.PluginRow;
+import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
+import dev.flexconf.server.store.VersionStore.VersionRow;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL that loads whole rows, every column given (sids, dates, flags), in batches: the seeding path.
+ * Rows are the stores' own records (their {@code seq} unused).
  * Stateless; runs in the caller's transaction.
  */
 public final class SeedStore {
-    /** A plugin row to load. */
-    public record Plugin(String sid, String account, String uniqueName, String friendlyName, String description,
-            boolean archived, long created, long updated) {
-    }
-
-    /** A plugin version row to load. */
-    public record Version(String sid, String account, String pluginSid, String version, String pluginUrl,
-            String changelog, boolean isPrivate, String validateStatus, boolean archived, long created) {
-    }
-
     /** A configuration row to load, with its entries. */
-    public record Configuration(String sid, String account, String name, String description, boolean archived,
-            long created, List<ConfigurationStore.Entry> entries) {
-    }
-
-    /** A release row to load. */
-    public record Release(String sid, String account, String configurationSid, long created) {
+    public record NewConfiguration(ConfigurationRow row, List<Entry> entries) {
     }
 
     private SeedStore() {
     }
 
-    public static void plugins(Handle h, List<Plugin> rows) {
+    public static void plugins(Handle h, List<PluginRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO plugin (sid, account_sid, unique_name, friendly_name, description, archived, date_created, date_updated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
-        for (Plugin p : rows) {
-            batch.add(p.sid(), p.account(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.created(), p.updated());
+        for (PluginRow p : rows) {
+            batch.add(p.sid(), p.accountSid(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.dateCreated(),
+                    p.dateUpdated());
         }
         execute(batch, rows.size());
     }
 
-    public static void versions(Handle h, List<Version> rows) {
+    public static void versions(Handle h, List<VersionRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO plugin_version (sid, account_sid, plugin_sid, version, plugin_url, changelog, private,
-                                            validate_status, archived, date_created)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        for (Version v : rows) {
-            batch.add(v.sid(), v.account(), v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(),
-                    v.validateStatus(), v.archived(), v.created());
+                                            cli_version, validate_status, archived, date_created)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (VersionRow v : rows) {
+            batch.add(v.sid(), v.accountSid(), v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(),
+                    v.cliVersion(), v.validateStatus(), v.archived(), v.dateCreated());
         }
         execute(batch, rows.size());
     }
 
-    public static void configurations(Handle h, List<Configuration> rows) {
+    public static void configurations(Handle h, List<NewConfiguration> rows) {
         PreparedBatch configurations = h.prepareBatch("""
                 INSERT INTO configuration (sid, account_sid, name, description, archived, date_created)
                 VALUES (?, ?, ?, ?, ?, ?)""");
         PreparedBatch entries = h.prepareBatch("""
                 INSERT INTO configured_plugin (configuration_sid, plugin_sid, plugin_version_sid, phase) VALUES (?, ?, ?, ?)""");
         int entryCount = 0;
-        for (Configuration c : rows) {
-            configurations.add(c.sid(), c.account(), c.name(), c.description(), c.archived(), c.created());
-            for (ConfigurationStore.Entry e : c.entries()) {
+        for (NewConfiguration n : rows) {
+            ConfigurationRow c = n.row();
+            configurations.add(c.sid(), c.accountSid(), c.name(), c.description(), c.archived(), c.dateCreated());
+            for (Entry e : n.entries()) {
                 entries.add(c.sid(), e.pluginSid(), e.pluginVersionSid(), e.phase());
                 entryCount++;
             }
@@ -71,11 +64,11 @@ public final class SeedStore {
         execute(entries, entryCount);
     }
 
-    public static void releases(Handle h, List<Release> rows) {
+    public static void releases(Handle h, List<ReleaseRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO plugin_release (sid, account_sid, configuration_sid, date_created) VALUES (?, ?, ?, ?)""");
-        for (Release r : rows) {
-            batch.add(r.sid(), r.account(), r.configurationSid(), r.created());
+        for (ReleaseRow r : rows) {
+            batch.add(r.sid(), r.accountSid(), r.configurationSid(), r.dateCreated());
         }
         execute(batch, rows.size());
     }

@@ -3,8 +3,6 @@ package dev.flexconf.server.versions;
 import dev.flexconf.server.http.Form;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.VersionStore.NewVersion;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -19,7 +17,7 @@ public final class PluginVersionInput {
     static NewVersion read(Form form) {
         String version = form.required("Version");
         String pluginUrl = form.required("PluginUrl");
-        requireHttpUrl("PluginUrl", pluginUrl);
+        PluginVersions.requireHttpUrl("PluginUrl", pluginUrl);
         boolean isPrivate = form.bool("Private", false);
         String validateStatus = form.last("ValidateStatus");
         if (validateStatus != null) {
@@ -30,24 +28,5 @@ public final class PluginVersionInput {
         }
         return new NewVersion(version, pluginUrl, form.last("Changelog"), isPrivate, form.last("CliVersion"),
                 validateStatus);
-    }
-
-    /** A version is validated when its bundle was reported as validated successfully. */
-    public static boolean isValidated(String validateStatus) {
-        return "success".equals(validateStatus);
-    }
-
-    /** A plugin URL is an absolute http or https URL; else a 400 naming {@code parameter}. */
-    public static void requireHttpUrl(String parameter, String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme();
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw TwilioException.invalidParameter(parameter, "must be an absolute http or https URL");
     }
 }
