@@ -27,6 +27,7 @@ import dev.flexconf.server.releases.ReleaseResource;
 import dev.flexconf.server.releases.Releases;
 import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.sqlite.SqliteDatabase;
 import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
@@ -81,7 +82,7 @@ public final class FlexConfServer implements AutoCloseable {
         boolean existed = options.database() == null || Files.exists(options.database());
         Database db;
         try {
-            db = options.database() == null ? Database.inMemory() : Database.open(options.database());
+            db = options.database() == null ? SqliteDatabase.inMemory() : SqliteDatabase.open(options.database());
         } catch (RuntimeException e) {
             opening.cancel(false);
             throw e;

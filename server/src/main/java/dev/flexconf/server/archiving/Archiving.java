@@ -1,8 +1,8 @@
 package dev.flexconf.server.archiving;
 
+import dev.flexconf.server.store.Database;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.ConfigurationStore;
-import dev.flexconf.server.store.ReleaseStore;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -28,10 +28,10 @@ public final class Archiving {
      * cannot be archived: "Plugin is part of an active release", in the words of the Flex Plugins CLI's
      * tests (twilio/flex-plugin-builder, packages/plugin-flex/src/__tests__/commands/flex/plugins/archive/).
      */
-    public static void requireNotActive(Handle h, String account, String kind, String sid) {
+    public static void requireNotActive(Database db, Handle h, String account, String kind, String sid) {
         boolean active = sid.startsWith("FJ")
-                ? ReleaseStore.isActive(h, account, sid)
-                : ReleaseStore.activeContains(h, account, sid);
+                ? db.releases().isActive(h, account, sid)
+                : db.releases().activeContains(h, account, sid);
         if (active) {
             throw TwilioException.ruleBroken(kind + " is part of an active release");
         }
@@ -43,8 +43,8 @@ public final class Archiving {
      * on your Flex application" (twilio/flex-plugin-builder, packages/plugin-flex/README.md), and
      * versions of a past release can be archived (flex-plugin-e2e-tests/src/utils/plugins-api.ts).
      */
-    public static void requireReleasable(Handle h, String configurationSid) {
-        for (ConfigurationStore.Candidate held : ConfigurationStore.held(h, configurationSid)) {
+    public static void requireReleasable(Database db, Handle h, String configurationSid) {
+        for (ConfigurationStore.Candidate held : db.configurations().held(h, configurationSid)) {
             requireUsable("Plugin", held.pluginSid(), held.pluginArchived());
             requireUsable("Plugin version", held.versionSid(), held.versionArchived());
         }

@@ -8,7 +8,6 @@ import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
-import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.Candidate;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationKey;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
@@ -44,7 +43,7 @@ public final class Configurations {
     public byte[] create(String account, String name, String description, List<PluginEntry> requested, String base) {
         Generation generation = cache.of(account);
         ConfigurationRow row = db.write(h ->
-                ConfigurationStore.insert(h, account, name, description, entries(h, account, requested), Dates.now()));
+                db.configurations().insert(h, account, name, description, entries(db, h, account, requested), Dates.now()));
         cache.configurationCreated(account);
         byte[] json = Json.bytes(ConfigurationViews.configuration(row, base));
         generation.putEntry(ConfigurationCache.key(base, row.sid()), json);
@@ -55,8 +54,8 @@ public final class Configurations {
      * Resolves requested entries: each version must be a version of this account, usable (neither it
      * nor its plugin archived), and at most one version per plugin.
      */
-    private static List<Entry> entries(Handle h, String account, List<PluginEntry> requested) {
-        Map<String, Candidate> candidates = ConfigurationStore.candidates(h, account,
+    private static List<Entry> entries(Database db, Handle h, String account, List<PluginEntry> requested) {
+        Map<String, Candidate> candidates = db.configurations().candidates(h, account,
                 requested.stream().map(PluginEntry::pluginVersion).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<Entry> entries = new ArrayList<>(requested.size());
         Set<String> plugins = new java.util.HashSet<>();
@@ -79,7 +78,7 @@ public final class Configurations {
         String key = ConfigurationCache.key(base, id);
         byte[] json = generation.entry(key);
         if (json == null) {
-            json = Json.bytes(ConfigurationViews.configuration(db.read(h -> require(h, account, id)), base));
+            json = Json.bytes(ConfigurationViews.configuration(db.read(h -> require(db, h, account, id)), base));
             generation.putEntry(key, json);
         }
         return json;
@@ -97,13 +96,13 @@ public final class Configurations {
         byte[] page = generation.page(pageKey);
         if (page == null) {
             Listed listed = db.read(h -> {
-                Paging.Page<ConfigurationKey> keys = request.read(k -> ConfigurationStore.keys(h, account, k));
+                Paging.Page<ConfigurationKey> keys = request.read(k -> db.configurations().keys(h, account, k));
                 List<byte[]> items = new ArrayList<>(keys.items().size());
                 for (ConfigurationKey listedKey : keys.items()) {
                     String key = ConfigurationCache.key(base, listedKey.sid());
                     byte[] json = generation.entry(key);
                     if (json == null) {
-                        json = Json.bytes(ConfigurationViews.configuration(ConfigurationStore.at(h, listedKey.seq()), base));
+                        json = Json.bytes(ConfigurationViews.configuration(db.configurations().at(h, listedKey.seq()), base));
                         generation.putEntry(key, json);
                     }
                     items.add(json);
@@ -121,10 +120,10 @@ public final class Configurations {
 
     public ConfigurationRow archive(String account, String id) {
         ConfigurationRow row = db.write(h -> {
-            ConfigurationRow configuration = require(h, account, id);
+            ConfigurationRow configuration = require(db, h, account, id);
             Archiving.requireNotYetArchived("Configuration", configuration.archived());
-            Archiving.requireNotActive(h, account, "Configuration", configuration.sid());
-            return ConfigurationStore.archive(h, configuration.sid());
+            Archiving.requireNotActive(db, h, account, "Configuration", configuration.sid());
+            return db.configurations().archive(h, configuration.sid());
         });
         cache.configurationArchived(account);
         return row;
@@ -137,8 +136,8 @@ public final class Configurations {
         byte[] json = generation.entry(key);
         if (json == null) {
             Paging.Page<ConfiguredPluginRow> page = db.read(h -> {
-                String configuration = require(h, account, id).sid();
-                return request.read(k -> ConfigurationStore.plugins(h, configuration, k));
+                String configuration = require(db, h, account, id).sid();
+                return request.read(k -> db.configurations().plugins(h, configuration, k));
             });
             json = Json.bytes(new ListConfiguredPluginResponse()
                     .plugins(page.items().stream().map(r -> ConfigurationViews.configuredPlugin(r, base)).toList())
@@ -150,18 +149,16 @@ public final class Configurations {
 
     /** The plugin {@code pluginId} (sid or unique name) of configuration {@code id}; else a 404. */
     public ConfiguredPluginRow plugin(String account, String id, String pluginId) {
-        return db.read(h -> ConfigurationStore.plugin(h, require(h, account, id).sid(), pluginId)
+        return db.read(h -> db.configurations().plugin(h, require(db, h, account, id).sid(), pluginId)
                 .orElseThrow(TwilioException::notFound));
     }
 
     /**
      * The configuration {@code id} of {@code account} in transaction {@code h}; else a 404, also for an
-     * identifier not shaped like an FJ sid: the Flex Plugins CLI takes only a 404 for "not found"
-     * (twilio/flex-plugin-builder, packages/plugin-flex/src/sub-commands/information-flex-plugin.ts).
+     * identifier not shaped like an FJ sid ({@link Sids#lookUp}).
      */
-    public static ConfigurationRow require(Handle h, String account, String id) {
-        return (Sids.isSid("FJ", id) ? ConfigurationStore.find(h, account, id) : java.util.Optional.<ConfigurationRow>empty())
-                .orElseThrow(TwilioException::notFound);
+    public static ConfigurationRow require(Database db, Handle h, String account, String id) {
+        return Sids.lookUp("FJ", id, sid -> db.configurations().find(h, account, sid)).orElseThrow(TwilioException::notFound);
     }
 
     /** A configuration bundles at most one version of a plugin: else a 400 naming {@code parameter}. */

@@ -10,7 +10,6 @@ import dev.flexconf.model.FlexConfiguration;
 import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.FlexConfigurationStore;
 import dev.flexconf.server.store.Sids;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class FlexConfigurations {
 
     /** The account's Flex Configuration, its URL under {@code base}. */
     public ObjectNode find(String account, String base) {
-        String seeded = db.read(h -> FlexConfigurationStore.fields(h, account)).orElse(null);
+        String seeded = db.read(h -> db.flexConfigurations().fields(h, account)).orElse(null);
         ObjectNode view = defaults(account, base);
         if (seeded != null) {
             view.setAll(parse(seeded));
@@ -50,14 +49,14 @@ public final class FlexConfigurations {
      * Checks the seed's {@code fields} and lays them over the account's earlier ones, inside the seed's
      * transaction {@code h}; a bad field is a 400 that names it.
      */
-    public static void seed(Handle h, String account, Map<String, Object> fields) {
+    public static void seed(Database db, Handle h, String account, Map<String, Object> fields) {
         ObjectNode given = Json.MAPPER.valueToTree(fields);
         for (String computed : COMPUTED) {
             if (given.has(computed)) {
                 throw TwilioException.invalidParameter("flex_configuration." + computed, "is set by FlexConf, not by a seed");
             }
         }
-        ObjectNode merged = FlexConfigurationStore.fields(h, account).map(FlexConfigurations::parse)
+        ObjectNode merged = db.flexConfigurations().fields(h, account).map(FlexConfigurations::parse)
                 .orElseGet(Json.MAPPER::createObjectNode);
         merged.setAll(given);
         ObjectNode whole = defaults(account, "https://flex-api.twilio.com");
@@ -74,12 +73,12 @@ public final class FlexConfigurations {
                 Sids.require("flex_configuration.serverless_service_sids", "ZS", sid.asText());
             }
         }
-        FlexConfigurationStore.put(h, account, merged.toString());
+        db.flexConfigurations().put(h, account, merged.toString());
     }
 
     /** The fields seeds set for {@code account}, as a seed document takes them; empty when none. In the caller's transaction. */
-    public static Optional<Map<String, Object>> seeded(Handle h, String account) {
-        return FlexConfigurationStore.fields(h, account)
+    public static Optional<Map<String, Object>> seeded(Database db, Handle h, String account) {
+        return db.flexConfigurations().fields(h, account)
                 .map(json -> Json.MAPPER.convertValue(parse(json), new TypeReference<Map<String, Object>>() { }));
     }
 

@@ -6,7 +6,6 @@ import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.PluginStore.PluginRow;
 import org.jdbi.v3.core.Handle;
 
@@ -28,41 +27,41 @@ public final class Plugins {
 
     public PluginRow create(String account, String uniqueName, String friendlyName, String description) {
         return db.write(h -> {
-            requireUniqueName("UniqueName", uniqueName, PluginStore.uniqueNameTaken(h, account, uniqueName));
-            return PluginStore.insert(h, account, uniqueName, friendlyName(uniqueName, friendlyName), description, Dates.now());
+            requireUniqueName("UniqueName", uniqueName, db.plugins().uniqueNameTaken(h, account, uniqueName));
+            return db.plugins().insert(h, account, uniqueName, friendlyName(uniqueName, friendlyName), description, Dates.now());
         });
     }
 
     /** The plugin {@code id} (sid or unique name) of {@code account}; else a 404. */
     public PluginRow find(String account, String id) {
-        return db.read(h -> require(h, account, id));
+        return db.read(h -> require(db, h, account, id));
     }
 
     public Paging.Page<PluginRow> page(String account, Paging.Request request) {
-        return db.read(h -> request.read(k -> PluginStore.list(h, account, k)));
+        return db.read(h -> request.read(k -> db.plugins().list(h, account, k)));
     }
 
     /** Sets the names given (null leaves one as it is). */
     public PluginRow update(String account, String id, String friendlyName, String description) {
-        PluginRow row = db.write(h -> PluginStore.update(h, require(h, account, id).sid(), friendlyName, description, Dates.now()));
+        PluginRow row = db.write(h -> db.plugins().update(h, require(db, h, account, id).sid(), friendlyName, description, Dates.now()));
         cache.accountChanged(account);
         return row;
     }
 
     public PluginRow archive(String account, String id) {
         PluginRow row = db.write(h -> {
-            PluginRow plugin = require(h, account, id);
+            PluginRow plugin = require(db, h, account, id);
             Archiving.requireNotYetArchived("Plugin", plugin.archived());
-            Archiving.requireNotActive(h, account, "Plugin", plugin.sid());
-            return PluginStore.archive(h, plugin.sid(), Dates.now());
+            Archiving.requireNotActive(db, h, account, "Plugin", plugin.sid());
+            return db.plugins().archive(h, plugin.sid(), Dates.now());
         });
         cache.accountChanged(account);
         return row;
     }
 
     /** The plugin {@code id} (sid or unique name) of {@code account} in transaction {@code h}; else a 404. */
-    public static PluginRow require(Handle h, String account, String id) {
-        return PluginStore.find(h, account, id).orElseThrow(TwilioException::notFound);
+    public static PluginRow require(Database db, Handle h, String account, String id) {
+        return db.plugins().find(h, account, id).orElseThrow(TwilioException::notFound);
     }
 
     /** A unique name is unique within its account: else a 400 naming {@code parameter}. */

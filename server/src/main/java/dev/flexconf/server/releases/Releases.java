@@ -4,10 +4,8 @@ import dev.flexconf.server.archiving.Archiving;
 import dev.flexconf.server.http.Dates;
 import dev.flexconf.server.http.Paging;
 import dev.flexconf.server.http.TwilioException;
-import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.ReleaseStore;
 import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.Sids;
 
@@ -28,27 +26,26 @@ public final class Releases {
     public ReleaseRow create(String account, String configurationSid) {
         Sids.require("ConfigurationId", "FJ", configurationSid);
         return db.write(h -> {
-            ConfigurationRow configuration = ConfigurationStore.find(h, account, configurationSid)
+            ConfigurationRow configuration = db.configurations().find(h, account, configurationSid)
                     .orElseThrow(() -> TwilioException.invalidParameter("ConfigurationId",
                             "configuration " + configurationSid + " was not found"));
             Archiving.requireUsable("Configuration", configuration.sid(), configuration.archived());
-            Archiving.requireReleasable(h, configuration.sid());
-            return ReleaseStore.insert(h, account, configuration.sid(), Dates.now());
+            Archiving.requireReleasable(db, h, configuration.sid());
+            return db.releases().insert(h, account, configuration.sid(), Dates.now());
         });
     }
 
     /** The release {@code id} of {@code account}; else a 404 (also for an identifier not shaped like an FK sid). */
     public ReleaseRow find(String account, String id) {
-        return (Sids.isSid("FK", id) ? db.read(h -> ReleaseStore.find(h, account, id)) : java.util.Optional.<ReleaseRow>empty())
-                .orElseThrow(TwilioException::notFound);
+        return Sids.lookUp("FK", id, sid -> db.read(h -> db.releases().find(h, account, sid))).orElseThrow(TwilioException::notFound);
     }
 
     /** The active release of {@code account}: its newest; else a 404. */
     public ReleaseRow active(String account) {
-        return db.read(h -> ReleaseStore.active(h, account)).orElseThrow(TwilioException::notFound);
+        return db.read(h -> db.releases().active(h, account)).orElseThrow(TwilioException::notFound);
     }
 
     public Paging.Page<ReleaseRow> page(String account, Paging.Request request) {
-        return db.read(h -> request.read(k -> ReleaseStore.list(h, account, k)));
+        return db.read(h -> request.read(k -> db.releases().list(h, account, k)));
     }
 }

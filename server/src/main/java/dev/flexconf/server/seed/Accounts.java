@@ -4,7 +4,6 @@ import dev.flexconf.model.SeedDocument;
 import dev.flexconf.model.SeedResult;
 import dev.flexconf.server.configurations.ConfigurationCache;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.ResetStore;
 
 /**
  * Whole accounts at once: load a seed document ({@link Seeder}, through the same rules as the API),
@@ -44,7 +43,7 @@ public final class Accounts {
     /** Deletes every resource of {@code account}, or of every account when it is null, in one transaction. */
     public void reset(String account) {
         db.write(h -> {
-            ResetStore.reset(h, account);
+            db.resets().reset(h, account);
             return null;
         });
         if (account == null) {

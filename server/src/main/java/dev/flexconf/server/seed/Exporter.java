@@ -16,8 +16,6 @@ import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.PluginStore;
-import dev.flexconf.server.store.ReleaseStore;
-import dev.flexconf.server.store.VersionStore;
 import dev.flexconf.server.versions.VersionViews;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,27 +46,27 @@ final class Exporter {
                 .accountSid(account)
                 .plugins(plugins(h, account))
                 .configurations(configurations(h, account))
-                .releases(ReleaseStore.list(h, account, ALL_OLDEST_FIRST).stream()
+                .releases(db.releases().list(h, account, ALL_OLDEST_FIRST).stream()
                         .map(r -> seed(ReleaseViews.release(r, NO_BASE), SeedRelease.class)).toList())
-                .flexConfiguration(FlexConfigurations.seeded(h, account).orElse(null)));
+                .flexConfiguration(FlexConfigurations.seeded(db, h, account).orElse(null)));
     }
 
-    private static List<SeedPlugin> plugins(Handle h, String account) {
+    private List<SeedPlugin> plugins(Handle h, String account) {
         List<SeedPlugin> plugins = new ArrayList<>();
-        for (PluginStore.PluginRow p : PluginStore.list(h, account, ALL_OLDEST_FIRST)) {
+        for (PluginStore.PluginRow p : db.plugins().list(h, account, ALL_OLDEST_FIRST)) {
             plugins.add(seed(PluginViews.plugin(p, NO_BASE), SeedPlugin.class)
-                    .versions(VersionStore.list(h, p.sid(), ALL_OLDEST_FIRST).stream()
+                    .versions(db.versions().list(h, p.sid(), ALL_OLDEST_FIRST).stream()
                             .map(v -> seed(VersionViews.version(v, NO_BASE), SeedPluginVersion.class)).toList()));
         }
         return plugins;
     }
 
-    private static List<SeedConfiguration> configurations(Handle h, String account) {
+    private List<SeedConfiguration> configurations(Handle h, String account) {
         List<SeedConfiguration> configurations = new ArrayList<>();
-        for (ConfigurationKey key : ConfigurationStore.keys(h, account, ALL_OLDEST_FIRST)) {
-            ConfigurationStore.ConfigurationRow c = ConfigurationStore.at(h, key.seq());
+        for (ConfigurationKey key : db.configurations().keys(h, account, ALL_OLDEST_FIRST)) {
+            ConfigurationStore.ConfigurationRow c = db.configurations().at(h, key.seq());
             configurations.add(seed(ConfigurationViews.configuration(c, NO_BASE), SeedConfiguration.class)
-                    .plugins(ConfigurationStore.plugins(h, c.sid(), ALL_IN_ORDER).stream()
+                    .plugins(db.configurations().plugins(h, c.sid(), ALL_IN_ORDER).stream()
                             .map(e -> seed(ConfigurationViews.configuredPlugin(e, NO_BASE), SeedConfiguredPlugin.class)).toList()));
         }
         return configurations;

@@ -21,13 +21,10 @@ import dev.flexconf.server.releases.ReleaseViews;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.ConfigurationStore.ConfigurationRow;
 import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.PluginStore.PluginRow;
 import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
-import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.SeedStore.NewConfiguration;
 import dev.flexconf.server.store.Sids;
-import dev.flexconf.server.store.VersionStore;
 import dev.flexconf.server.store.VersionStore.VersionRow;
 import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionViews;
@@ -81,7 +78,7 @@ final class Seeder {
     }
 
     /** One load, inside its transaction. */
-    private static final class Load {
+    private final class Load {
         private final Handle h;
         private final String account;
         private final long now = Dates.now();
@@ -113,12 +110,12 @@ final class Seeder {
             for (int i = 0; i < seedReleases.size(); i++) {
                 releases.add(release("releases[" + i + "]", seedReleases.get(i)));
             }
-            SeedStore.plugins(h, plugins);
-            SeedStore.versions(h, versions);
-            SeedStore.configurations(h, configurations);
-            SeedStore.releases(h, releases);
+            db.seeds().plugins(h, plugins);
+            db.seeds().versions(h, versions);
+            db.seeds().configurations(h, configurations);
+            db.seeds().releases(h, releases);
             if (doc.getFlexConfiguration() != null) {
-                FlexConfigurations.seed(h, account, doc.getFlexConfiguration());
+                FlexConfigurations.seed(db, h, account, doc.getFlexConfiguration());
             }
             return new SeedResult()
                     .plugins(plugins.stream().map(r -> PluginViews.plugin(r, base)).toList())
@@ -133,7 +130,7 @@ final class Seeder {
                 throw TwilioException.invalidParameter(at + ".unique_name", "is required");
             }
             Plugins.requireUniqueName(at + ".unique_name", name,
-                    pluginSidByName.containsKey(name) || PluginStore.uniqueNameTaken(h, account, name));
+                    pluginSidByName.containsKey(name) || db.plugins().uniqueNameTaken(h, account, name));
             String sid = sid(at, p.getSid(), "FP", "plugin");
             pluginSidByName.put(name, sid);
             long created = date(p.getDateCreated());
@@ -191,7 +188,7 @@ final class Seeder {
                 if (pluginOfVersion.containsKey(sid)) {
                     return sid;
                 }
-                VersionRow row = VersionStore.findBySid(h, account, sid).orElseThrow(() ->
+                VersionRow row = db.versions().findBySid(h, account, sid).orElseThrow(() ->
                         TwilioException.invalidParameter(at + ".plugin_version_sid", "plugin version " + sid + " was not found"));
                 pluginOfVersion.put(sid, row.pluginSid());
                 return sid;
@@ -207,9 +204,9 @@ final class Seeder {
                 throw TwilioException.invalidParameter(at + ".version", "version " + e.getVersion() + " of "
                         + e.getUniqueName() + " is not in the document");
             }
-            PluginRow plugin = PluginStore.find(h, account, e.getUniqueName()).orElseThrow(() ->
+            PluginRow plugin = db.plugins().find(h, account, e.getUniqueName()).orElseThrow(() ->
                     TwilioException.invalidParameter(at + ".unique_name", "plugin " + e.getUniqueName() + " was not found"));
-            VersionRow row = VersionStore.find(h, plugin.sid(), e.getVersion()).orElseThrow(() ->
+            VersionRow row = db.versions().find(h, plugin.sid(), e.getVersion()).orElseThrow(() ->
                     TwilioException.invalidParameter(at + ".version", "version " + e.getVersion() + " of "
                             + e.getUniqueName() + " was not found"));
             pluginOfVersion.put(row.sid(), plugin.sid());
@@ -220,7 +217,7 @@ final class Seeder {
             String configuration;
             if (r.getConfigurationSid() != null) {
                 configuration = r.getConfigurationSid();
-                if (!configurationSids.contains(configuration) && ConfigurationStore.find(h, account, configuration).isEmpty()) {
+                if (!configurationSids.contains(configuration) && db.configurations().find(h, account, configuration).isEmpty()) {
                     throw TwilioException.invalidParameter(at + ".configuration_sid", "configuration " + configuration + " was not found");
                 }
             } else if (r.getConfigurationName() != null) {
@@ -242,7 +239,7 @@ final class Seeder {
                 return Sids.next(prefix);
             }
             Sids.require(at + ".sid", prefix, given);
-            if (SeedStore.sidTaken(h, table, given)) {
+            if (db.seeds().sidTaken(h, table, given)) {
                 throw TwilioException.invalidParameter(at + ".sid", given + " already exists");
             }
             return given;

@@ -1,210 +1,43 @@
 package dev.flexconf.server.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.SQLException;
-import java.util.HexFormat;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database behind the emulator: a file in WAL mode (readers never wait for the writer; a
- * committed write survives a crash of the process) or a private in-memory database.
+ * The storage seam: one implementation per engine (SQLite's is {@code store.sqlite.SqliteDatabase}).
+ * It runs transactions and hands out its engine's stores, which own every statement; the domain
+ * above it names neither an engine nor SQL. A new engine is a new implementation of this and of the
+ * store interfaces, plus its own migrations.
  *
- * <p>Writes run one at a time on one writer thread with group commit ({@link Writer}): a caller is
- * answered after the commit that holds its write, and a write that throws leaves nothing behind. Reads
- * of a file database run concurrently on pooled connections ({@link HandlePool}); reads of an in-memory
- * database run on the writer, the one connection that database has. Every connection keeps its prepared
- * statements ({@link StatementCache}). The schema is versioned with {@code PRAGMA user_version} and
- * migrated on open; a database newer than this build, or a file that is not a SQLite database, is
- * refused and left untouched. Thread-safe; the owner closes it.
+ * <p>Contract: {@link #read} runs its work in one read transaction that sees one snapshot, holding every
+ * write committed before it began; {@link #write} runs its work alone among writers and returns once it
+ * is committed, and when the work throws nothing of it is kept. Implementations are thread-safe; the
+ * owner closes them.
  */
-public final class Database implements AutoCloseable {
-    private static final String[] MIGRATIONS = {
-        "db/V1__schema.sql",
-        "db/V2__drop_configured_plugin_by_configuration.sql",
-        "db/V3__configuration_keys_by_account.sql",
-        "db/V4__flex_configuration.sql",
-    };
-    private static final int READERS = 8;
-    /**
-     * Pages in the WAL before a commit checkpoints them into the database (SQLite's default is 1,000).
-     * Each create dirties a few random index pages; checkpointing ten times less often writes each page
-     * back once for many commits, which halved the write cost per create (bench/README.md).
-     */
-    private static final int CHECKPOINT_PAGES = 10_000;
-    /** The size a checkpointed WAL file is cut back to. */
-    private static final int WAL_LIMIT_BYTES = 64 * 1024 * 1024;
+public interface Database extends AutoCloseable {
+    /** What the database is, for logs: a path, {@code :memory:}, a URL without credentials. */
+    String description();
 
-    private final String description;
-    private final Writer writer;
-    private final HandlePool readers;
+    <R> R read(HandleCallback<R, RuntimeException> work);
 
-    private Database(String description, Jdbi jdbi, Handle writeHandle, boolean inMemory) {
-        this.description = description;
-        this.writer = new Writer(writeHandle, "flexconf-writer");
-        this.readers = inMemory ? null : new HandlePool(jdbi, READERS);
-    }
+    <R> R write(HandleCallback<R, RuntimeException> work);
 
-    /** Opens (creating if absent) and migrates the database file at {@code file}. */
-    public static Database open(Path file) {
-        String absolute = file.toAbsolutePath().toString();
-        return opened(absolute, "jdbc:sqlite:" + absolute, false);
-    }
+    /** The random secret page tokens are signed with, made once and kept in the database. */
+    byte[] secret();
 
-    /** A new, private, empty in-memory database; it lives until {@link #close()}. */
-    public static Database inMemory() {
-        return opened(":memory:", "jdbc:sqlite::memory:", true);
-    }
+    PluginStore plugins();
 
-    private static Database opened(String description, String url, boolean inMemory) {
-        Jdbi jdbi = Jdbi.create(source(url)).setStatementBuilderFactory(connection -> new StatementCache());
-        Handle writeHandle = null;
-        try {
-            writeHandle = jdbi.open();
-            beginImmediate(writeHandle);
-            migrate(writeHandle, description);
-        } catch (RuntimeException e) {
-            if (writeHandle != null) {
-                writeHandle.close();
-            }
-            if (notADatabase(e)) {
-                throw new IllegalStateException("File " + description + " is not a FlexConf database; it was left untouched", e);
-            }
-            throw e;
-        }
-        return new Database(description, jdbi, writeHandle, inMemory);
-    }
+    VersionStore versions();
 
-    /**
-     * Makes the writer's transactions begin IMMEDIATE: a write transaction takes the write lock when it
-     * begins (waiting for it if need be), never by upgrading a read, which SQLite refuses at once with
-     * {@code SQLITE_BUSY} when the lock is held or the snapshot is stale. Readers keep the source's
-     * DEFERRED and never take it. (One Jdbi serves both: one configuration registry to build.)
-     */
-    private static void beginImmediate(Handle writeHandle) {
-        try {
-            writeHandle.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig()
-                    .setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("not a SQLite connection", e);
-        }
-    }
+    ConfigurationStore configurations();
 
-    private static boolean notADatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && t.getMessage() != null && t.getMessage().contains("SQLITE_NOTADB")) {
-                return true;
-            }
-        }
-        return false;
-    }
+    ReleaseStore releases();
 
-    private static SQLiteDataSource source(String url) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setWalAutocheckpoint(CHECKPOINT_PAGES);
-        config.setJournalSizeLimit(WAL_LIMIT_BYTES);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        config.setGetGeneratedKeys(false); // else every INSERT is followed by a SELECT last_insert_rowid() nobody reads
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl(url);
-        return source;
-    }
+    SeedStore seeds();
 
-    /** The schema version this build writes: the number of migrations it has. */
-    public static int schemaVersion() {
-        return MIGRATIONS.length;
-    }
+    ResetStore resets();
 
-    /** What the database is, for logs: its absolute path or {@code :memory:}. */
-    public String description() {
-        return description;
-    }
-
-    /**
-     * Runs {@code work} in a read transaction: every statement in it sees the same snapshot, one that
-     * holds every write committed before it began and none of a write committed after.
-     */
-    public <R> R read(HandleCallback<R, RuntimeException> work) {
-        if (readers == null) {
-            return writer.write(work);
-        }
-        Handle handle = readers.take();
-        try {
-            return handle.inTransaction(work);
-        } finally {
-            readers.give(handle);
-        }
-    }
-
-    /**
-     * Runs {@code work} as one write, alone among writers, and returns once it is committed; when it
-     * throws, nothing it did is kept and the caller gets the exception.
-     */
-    public <R> R write(HandleCallback<R, RuntimeException> work) {
-        return writer.write(work);
-    }
-
-    /** The random secret this database signs page tokens with, made once and kept in the database. */
-    public byte[] secret() {
-        String hex = write(h -> {
-            String existing = h.createQuery("SELECT value FROM setting WHERE name = 'page_token_secret'")
-                    .mapTo(String.class).findOne().orElse(null);
-            if (existing != null) {
-                return existing;
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String value = HexFormat.of().formatHex(fresh);
-            h.execute("INSERT INTO setting (name, value) VALUES ('page_token_secret', ?)", value);
-            return value;
-        });
-        return HexFormat.of().parseHex(hex);
-    }
-
-    private static void migrate(Handle h, String description) {
-        int version = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
-        if (version > MIGRATIONS.length) {
-            throw new IllegalStateException("Database " + description + " has schema version " + version
-                    + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
-        }
-        for (int next = version; next < MIGRATIONS.length; next++) {
-            String script = resource(MIGRATIONS[next]);
-            int target = next + 1;
-            h.useTransaction(t -> {
-                t.createScript(script).execute();
-                t.execute("PRAGMA user_version = " + target);
-            });
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + name, e);
-        }
-    }
+    FlexConfigurationStore flexConfigurations();
 
     @Override
-    public void close() {
-        writer.close();
-        if (readers != null) {
-            readers.close();
-        }
-    }
+    void close();
 }

@@ -3,20 +3,15 @@ package dev.flexconf.server.store;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQL of the seeded Flex Configuration fields, one JSON object per account. Stateless; runs in the caller's transaction. */
-public final class FlexConfigurationStore {
-    private FlexConfigurationStore() {
-    }
-
+/**
+ * SQL of the seeded Flex Configuration fields, one JSON object per account.
+ * One implementation per storage engine; every method runs on the caller's handle, in the caller's
+ * transaction. Implementations are stateless and thread-safe.
+ */
+public interface FlexConfigurationStore {
     /** The account's seeded fields as a JSON object, if any were seeded. */
-    public static Optional<String> fields(Handle h, String account) {
-        return h.createQuery("SELECT fields FROM flex_configuration WHERE account_sid = ?")
-                .bind(0, account).mapTo(String.class).findOne();
-    }
+    Optional<String> fields(Handle h, String account);
 
     /** Replaces the account's seeded fields. */
-    public static void put(Handle h, String account, String fieldsJson) {
-        h.execute("INSERT INTO flex_configuration (account_sid, fields) VALUES (?, ?) "
-                + "ON CONFLICT (account_sid) DO UPDATE SET fields = excluded.fields", account, fieldsJson);
-    }
+    void put(Handle h, String account, String fieldsJson);
 }

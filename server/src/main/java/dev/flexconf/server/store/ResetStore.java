@@ -2,22 +2,12 @@ package dev.flexconf.server.store;
 
 import org.jdbi.v3.core.Handle;
 
-/** SQL that deletes accounts' resources, children first. Stateless; runs in the caller's transaction. */
-public final class ResetStore {
-    private ResetStore() {
-    }
-
+/**
+ * SQL that deletes accounts' resources, children first.
+ * One implementation per storage engine; every method runs on the caller's handle, in the caller's
+ * transaction. Implementations are stateless and thread-safe.
+ */
+public interface ResetStore {
     /** Deletes every resource of {@code account}, or of every account when it is null. */
-    public static void reset(Handle h, String account) {
-        if (account == null) {
-            for (String table : new String[] {"configured_plugin", "plugin_release", "configuration", "plugin_version", "plugin", "flex_configuration"}) {
-                h.execute("DELETE FROM " + table);
-            }
-            return;
-        }
-        h.execute("DELETE FROM configured_plugin WHERE configuration_sid IN (SELECT sid FROM configuration WHERE account_sid = ?)", account);
-        for (String table : new String[] {"plugin_release", "configuration", "plugin_version", "plugin", "flex_configuration"}) {
-            h.execute("DELETE FROM " + table + " WHERE account_sid = ?", account);
-        }
-    }
+    void reset(Handle h, String account);
 }

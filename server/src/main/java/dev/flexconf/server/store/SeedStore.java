@@ -7,80 +7,25 @@ import dev.flexconf.server.store.ReleaseStore.ReleaseRow;
 import dev.flexconf.server.store.VersionStore.VersionRow;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * SQL that loads whole rows, every column given (sids, dates, flags), in batches: the seeding path.
- * Rows are the stores' own records (their {@code seq} unused).
- * Stateless; runs in the caller's transaction.
+ * SQL that loads whole rows, every column given (sids, dates, flags), in batches: the seeding path. Rows are the stores' own records (their {@code seq} unused).
+ * One implementation per storage engine; every method runs on the caller's handle, in the caller's
+ * transaction. Implementations are stateless and thread-safe.
  */
-public final class SeedStore {
+public interface SeedStore {
     /** A configuration row to load, with its entries. */
-    public record NewConfiguration(ConfigurationRow row, List<Entry> entries) {
+    record NewConfiguration(ConfigurationRow row, List<Entry> entries) {
     }
 
-    private SeedStore() {
-    }
+    void plugins(Handle h, List<PluginRow> rows);
 
-    public static void plugins(Handle h, List<PluginRow> rows) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO plugin (sid, account_sid, unique_name, friendly_name, description, archived, date_created, date_updated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
-        for (PluginRow p : rows) {
-            batch.add(p.sid(), p.accountSid(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.dateCreated(),
-                    p.dateUpdated());
-        }
-        execute(batch, rows.size());
-    }
+    void versions(Handle h, List<VersionRow> rows);
 
-    public static void versions(Handle h, List<VersionRow> rows) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO plugin_version (sid, account_sid, plugin_sid, version, plugin_url, changelog, private,
-                                            cli_version, validate_status, archived, date_created)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-        for (VersionRow v : rows) {
-            batch.add(v.sid(), v.accountSid(), v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(),
-                    v.cliVersion(), v.validateStatus(), v.archived(), v.dateCreated());
-        }
-        execute(batch, rows.size());
-    }
+    void configurations(Handle h, List<NewConfiguration> rows);
 
-    public static void configurations(Handle h, List<NewConfiguration> rows) {
-        PreparedBatch configurations = h.prepareBatch("""
-                INSERT INTO configuration (sid, account_sid, name, description, archived, date_created)
-                VALUES (?, ?, ?, ?, ?, ?)""");
-        PreparedBatch entries = h.prepareBatch("""
-                INSERT INTO configured_plugin (configuration_sid, plugin_sid, plugin_version_sid, phase) VALUES (?, ?, ?, ?)""");
-        int entryCount = 0;
-        for (NewConfiguration n : rows) {
-            ConfigurationRow c = n.row();
-            configurations.add(c.sid(), c.accountSid(), c.name(), c.description(), c.archived(), c.dateCreated());
-            for (Entry e : n.entries()) {
-                entries.add(c.sid(), e.pluginSid(), e.pluginVersionSid(), e.phase());
-                entryCount++;
-            }
-        }
-        execute(configurations, rows.size());
-        execute(entries, entryCount);
-    }
-
-    public static void releases(Handle h, List<ReleaseRow> rows) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO plugin_release (sid, account_sid, configuration_sid, date_created) VALUES (?, ?, ?, ?)""");
-        for (ReleaseRow r : rows) {
-            batch.add(r.sid(), r.accountSid(), r.configurationSid(), r.dateCreated());
-        }
-        execute(batch, rows.size());
-    }
+    void releases(Handle h, List<ReleaseRow> rows);
 
     /** Whether a row of {@code table} already has sid {@code sid} (in any account). */
-    public static boolean sidTaken(Handle h, String table, String sid) {
-        return h.createQuery("SELECT 1 FROM " + table + " WHERE sid = ?").bind(0, sid).mapTo(Integer.class).findOne().isPresent();
-    }
-
-    private static void execute(PreparedBatch batch, int size) {
-        if (size > 0) {
-            batch.execute();
-        }
-    }
+    boolean sidTaken(Handle h, String table, String sid);
 }

@@ -1,7 +1,9 @@
 package dev.flexconf.server.store;
 
 import dev.flexconf.server.http.TwilioException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Twilio sids: a two-letter prefix and 32 lowercase hex digits. Stateless. */
@@ -31,6 +33,16 @@ public final class Sids {
                     + (value == null ? "nothing" : value.length() <= 40 ? value : value.substring(0, 37) + "..."));
         }
         return value;
+    }
+
+    /**
+     * What {@code find} gives for identifier {@code id} when it is shaped like a {@code prefix} sid; else
+     * nothing. An identifier in a path that is not shaped like a sid answers as an unknown one does (a
+     * 404): the Flex Plugins CLI takes only a 404 for "not found" (twilio/flex-plugin-builder,
+     * packages/plugin-flex/src/sub-commands/information-flex-plugin.ts).
+     */
+    public static <T> Optional<T> lookUp(String prefix, String id, Function<String, Optional<T>> find) {
+        return isSid(prefix, id) ? find.apply(id) : Optional.empty();
     }
 
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");

@@ -8,7 +8,6 @@ import dev.flexconf.server.http.TwilioException;
 import dev.flexconf.server.plugins.Plugins;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.PluginStore.PluginRow;
-import dev.flexconf.server.store.VersionStore;
 import dev.flexconf.server.store.VersionStore.NewVersion;
 import dev.flexconf.server.store.VersionStore.VersionRow;
 import java.net.URI;
@@ -32,34 +31,34 @@ public final class PluginVersions {
 
     public VersionRow create(String account, String pluginId, NewVersion input) {
         return db.write(h -> {
-            PluginRow plugin = Plugins.require(h, account, pluginId);
+            PluginRow plugin = Plugins.require(db, h, account, pluginId);
             Archiving.requireUsable("Plugin", plugin.sid(), plugin.archived());
             requireUniqueVersion("Version", plugin.uniqueName(), input.version(),
-                    VersionStore.versionTaken(h, plugin.sid(), input.version()));
-            return VersionStore.insert(h, account, plugin.sid(), input, Dates.now());
+                    db.versions().versionTaken(h, plugin.sid(), input.version()));
+            return db.versions().insert(h, account, plugin.sid(), input, Dates.now());
         });
     }
 
     /** The version {@code id} (sid or version string) of plugin {@code pluginId} of {@code account}; else a 404. */
     public VersionRow find(String account, String pluginId, String id) {
-        return db.read(h -> VersionStore.find(h, Plugins.require(h, account, pluginId).sid(), id)
+        return db.read(h -> db.versions().find(h, Plugins.require(db, h, account, pluginId).sid(), id)
                 .orElseThrow(TwilioException::notFound));
     }
 
     public Paging.Page<VersionRow> page(String account, String pluginId, Paging.Request request) {
         return db.read(h -> {
-            String plugin = Plugins.require(h, account, pluginId).sid();
-            return request.read(k -> VersionStore.list(h, plugin, k));
+            String plugin = Plugins.require(db, h, account, pluginId).sid();
+            return request.read(k -> db.versions().list(h, plugin, k));
         });
     }
 
     public VersionRow archive(String account, String pluginId, String id) {
         VersionRow row = db.write(h -> {
-            VersionRow version = VersionStore.find(h, Plugins.require(h, account, pluginId).sid(), id)
+            VersionRow version = db.versions().find(h, Plugins.require(db, h, account, pluginId).sid(), id)
                     .orElseThrow(TwilioException::notFound);
             Archiving.requireNotYetArchived("Plugin version", version.archived());
-            Archiving.requireNotActive(h, account, "Plugin version", version.sid());
-            return VersionStore.archive(h, version.sid());
+            Archiving.requireNotActive(db, h, account, "Plugin version", version.sid());
+            return db.versions().archive(h, version.sid());
         });
         cache.accountChanged(account); // configured plugins show whether their version is archived
         return row;

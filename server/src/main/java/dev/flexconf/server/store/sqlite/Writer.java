@@ -1,4 +1,4 @@
-package dev.flexconf.server.store;
+package dev.flexconf.server.store.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;

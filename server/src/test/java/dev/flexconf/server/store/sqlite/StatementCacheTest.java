@@ -1,4 +1,4 @@
-package dev.flexconf.server.store;
+package dev.flexconf.server.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,10 @@
-package dev.flexconf.server.store;
+package dev.flexconf.server.store.sqlite;
 
+import dev.flexconf.server.store.ConfigurationStore;
+import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.Keyset;
+import dev.flexconf.server.store.PluginStore;
+import dev.flexconf.server.store.VersionStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +19,7 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteConnectionConfig;
 import org.junit.jupiter.api.io.TempDir;
 
-class DatabaseTest {
+class SqliteDatabaseTest {
     private static final String ACCOUNT = "AC00000000000000000000000000000001";
 
     @TempDir
@@ -24,12 +29,12 @@ class DatabaseTest {
     void keepsCommittedRowsAndThePageTokenSecretAcrossReopen() {
         Path file = dir.resolve("flexconf.db");
         byte[] secret;
-        try (Database db = Database.open(file)) {
-            db.write(h -> PluginStore.insert(h, ACCOUNT, "kept", null, null, 1L));
+        try (Database db = SqliteDatabase.open(file)) {
+            db.write(h -> db.plugins().insert(h, ACCOUNT, "kept", null, null, 1L));
             secret = db.secret();
         }
-        try (Database db = Database.open(file)) {
-            assertEquals(List.of("kept"), db.read(h -> PluginStore.list(h, ACCOUNT, new Keyset(null, false, 10)))
+        try (Database db = SqliteDatabase.open(file)) {
+            assertEquals(List.of("kept"), db.read(h -> db.plugins().list(h, ACCOUNT, new Keyset(null, false, 10)))
                     .stream().map(PluginStore.PluginRow::uniqueName).toList());
             assertArrayEquals(secret, db.secret());
         }
@@ -46,27 +51,27 @@ class DatabaseTest {
             Files.copy(in, file);
         }
         String account = "AC0123456789abcdef0123456789abcdef";
-        try (Database db = Database.open(file)) {
+        try (Database db = SqliteDatabase.open(file)) {
             int migrated = db.read(h -> h.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
-            assertEquals(Database.schemaVersion(), migrated);
+            assertEquals(SqliteDatabase.schemaVersion(), migrated);
             int indexes = db.read(h -> h.createQuery(
                     "SELECT count(*) FROM sqlite_master WHERE name = 'configured_plugin_by_configuration'")
                     .mapTo(Integer.class).one());
             assertEquals(0, indexes, "schema 2 dropped the second index of configured plugins");
-            assertEquals(List.of("FJ0123456789abcdef0123456789abcdef"), db.read(h -> ConfigurationStore.keys(h, account, new Keyset(null, false, 10)))
+            assertEquals(List.of("FJ0123456789abcdef0123456789abcdef"), db.read(h -> db.configurations().keys(h, account, new Keyset(null, false, 10)))
                     .stream().map(ConfigurationStore.ConfigurationKey::sid).toList(), "schema 3 lists from its new index");
-            PluginStore.PluginRow plugin = db.read(h -> PluginStore.find(h, account, "golden")).orElseThrow();
+            PluginStore.PluginRow plugin = db.read(h -> db.plugins().find(h, account, "golden")).orElseThrow();
             assertEquals("FP0123456789abcdef0123456789abcdef", plugin.sid());
             assertEquals("kept since 0.1.0", plugin.description());
-            VersionStore.VersionRow version = db.read(h -> VersionStore.find(h, plugin.sid(), "1.0.0")).orElseThrow();
+            VersionStore.VersionRow version = db.read(h -> db.versions().find(h, plugin.sid(), "1.0.0")).orElseThrow();
             assertEquals("https://example.com/golden.js", version.pluginUrl());
             assertTrue(version.isPrivate());
             List<ConfigurationStore.ConfiguredPluginRow> bundled = db.read(h ->
-                    ConfigurationStore.plugins(h, "FJ0123456789abcdef0123456789abcdef", new Keyset(null, false, 10)));
+                    db.configurations().plugins(h, "FJ0123456789abcdef0123456789abcdef", new Keyset(null, false, 10)));
             assertEquals(1, bundled.size());
             assertEquals(3, bundled.get(0).phase());
             assertEquals("FJ0123456789abcdef0123456789abcdef",
-                    db.read(h -> ReleaseStore.active(h, account)).orElseThrow().configurationSid());
+                    db.read(h -> db.releases().active(h, account)).orElseThrow().configurationSid());
             assertEquals(32, db.secret().length);
         }
     }
@@ -74,9 +79,9 @@ class DatabaseTest {
     /** A page of configurations costs an index seek and the page's index entries, whatever the table holds. */
     @Test
     void aPageOfConfigurationsIsReadFromTheListIndexAlone() {
-        try (Database db = Database.inMemory()) {
+        try (Database db = SqliteDatabase.inMemory()) {
             for (Keyset keyset : List.of(new Keyset(null, false, 51), new Keyset(900_000L, false, 51), new Keyset(900_000L, true, 51))) {
-                String plan = db.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN " + ConfigurationStore.keysSql(keyset))
+                String plan = db.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN " + SqliteConfigurationStore.keysSql(keyset))
                         .bind("account", ACCOUNT).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
                         .map((rs, ctx) -> rs.getString("detail")).list()));
                 assertTrue(plan.contains("COVERING INDEX configuration_keys_by_account"), plan);
@@ -87,7 +92,7 @@ class DatabaseTest {
     /** The writer takes the write lock when it begins; readers never ask for it. */
     @Test
     void writesBeginImmediateAndReadsDeferred() {
-        try (Database db = Database.open(dir.resolve("modes.db"))) {
+        try (Database db = SqliteDatabase.open(dir.resolve("modes.db"))) {
             assertEquals(SQLiteConfig.TransactionMode.IMMEDIATE, db.write(h -> connectionConfig(h).getTransactionMode()));
             assertEquals(SQLiteConfig.TransactionMode.DEFERRED, db.read(h -> connectionConfig(h).getTransactionMode()));
         }
@@ -104,7 +109,7 @@ class DatabaseTest {
     /** sqlite-jdbc would follow every INSERT with a query of its own for keys nobody reads (~20 µs a create). */
     @Test
     void insertsAreNotFollowedByAQueryForGeneratedKeys() {
-        try (Database db = Database.open(dir.resolve("keys.db"))) {
+        try (Database db = SqliteDatabase.open(dir.resolve("keys.db"))) {
             assertEquals(false, db.write(h -> connectionConfig(h).isGetGeneratedKeys()));
             assertEquals(false, db.read(h -> connectionConfig(h).isGetGeneratedKeys()));
         }
@@ -112,12 +117,12 @@ class DatabaseTest {
 
     @Test
     void rollsBackAWriteThatThrows() {
-        try (Database db = Database.inMemory()) {
+        try (Database db = SqliteDatabase.inMemory()) {
             assertThrows(IllegalStateException.class, () -> db.write(h -> {
-                PluginStore.insert(h, ACCOUNT, "half", null, null, 1L);
+                db.plugins().insert(h, ACCOUNT, "half", null, null, 1L);
                 throw new IllegalStateException("rejected after the insert");
             }));
-            assertTrue(db.read(h -> PluginStore.list(h, ACCOUNT, new Keyset(null, false, 10))).isEmpty());
+            assertTrue(db.read(h -> db.plugins().list(h, ACCOUNT, new Keyset(null, false, 10))).isEmpty());
         }
     }
 
@@ -128,7 +133,7 @@ class DatabaseTest {
     @Test
     void concurrentWritesThatThrowLeaveNothingAndTheOthersAreAllKept() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        try (Database db = Database.open(dir.resolve("group.db"))) {
+        try (Database db = SqliteDatabase.open(dir.resolve("group.db"))) {
             List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String name = "p" + i;
@@ -136,7 +141,7 @@ class DatabaseTest {
                 outcomes.add(pool.submit(() -> {
                     try {
                         return db.write(h -> {
-                            PluginStore.insert(h, ACCOUNT, name, null, null, 1L);
+                            db.plugins().insert(h, ACCOUNT, name, null, null, 1L);
                             if (rejected) {
                                 throw new IllegalArgumentException("rejected after the insert");
                             }
@@ -154,7 +159,7 @@ class DatabaseTest {
                     answered.add(name);
                 }
             }
-            java.util.Set<String> stored = new java.util.TreeSet<>(db.read(h -> PluginStore.list(h, ACCOUNT,
+            java.util.Set<String> stored = new java.util.TreeSet<>(db.read(h -> db.plugins().list(h, ACCOUNT,
                     new Keyset(null, false, 1000))).stream().map(PluginStore.PluginRow::uniqueName).toList());
             assertEquals(266, answered.size());
             assertEquals(answered, stored);
@@ -166,11 +171,11 @@ class DatabaseTest {
     @Test
     void refusesADatabaseFromANewerFlexConfAndLeavesItUntouched() throws Exception {
         Path file = dir.resolve("newer.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = SqliteDatabase.open(file)) {
             db.write(h -> h.execute("PRAGMA user_version = 99"));
         }
         byte[] before = Files.readAllBytes(file);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(file));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqliteDatabase.open(file));
         assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
     }
@@ -180,16 +185,16 @@ class DatabaseTest {
         Path file = dir.resolve("notes.txt");
         byte[] text = "these are not the rows you are looking for, but a long enough text file".repeat(20).getBytes();
         Files.write(file, text);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(file));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqliteDatabase.open(file));
         assertTrue(e.getMessage().contains("is not a FlexConf database"), e.getMessage());
         assertArrayEquals(text, Files.readAllBytes(file));
     }
 
     @Test
     void inMemoryDatabasesArePrivate() {
-        try (Database a = Database.inMemory(); Database b = Database.inMemory()) {
-            a.write(h -> PluginStore.insert(h, ACCOUNT, "only-in-a", null, null, 1L));
-            assertTrue(b.read(h -> PluginStore.list(h, ACCOUNT, new Keyset(null, false, 10))).isEmpty());
+        try (Database a = SqliteDatabase.inMemory(); Database b = SqliteDatabase.inMemory()) {
+            a.write(h -> a.plugins().insert(h, ACCOUNT, "only-in-a", null, null, 1L));
+            assertTrue(b.read(h -> b.plugins().list(h, ACCOUNT, new Keyset(null, false, 10))).isEmpty());
         }
     }
 }
