@@ -27,14 +27,17 @@ import dev.flexconf.server.releases.ReleaseResource;
 import dev.flexconf.server.releases.Releases;
 import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.DatabaseInUse;
 import dev.flexconf.server.store.sqlite.SqliteDatabase;
 import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -85,10 +88,15 @@ public final class FlexConfServer implements AutoCloseable {
             db = options.database() == null ? SqliteDatabase.inMemory() : SqliteDatabase.open(options.database());
         } catch (RuntimeException e) {
             opening.cancel(false);
-            throw e;
+            throw new StartException(e instanceof DatabaseInUse ? StartException.Step.DATABASE_IN_USE : StartException.Step.DATABASE, e);
         }
         try {
-            FrontDoor frontDoor = joined(opening);
+            FrontDoor frontDoor;
+            try {
+                frontDoor = joined(opening);
+            } catch (RuntimeException e) {
+                throw new StartException(StartException.Step.CERTIFICATE_AUTHORITY, e);
+            }
             BaseUrl baseUrl = new BaseUrl(options.baseUrl());
             Paging paging = new Paging(db.secret(), baseUrl);
             BasicAuth auth = new BasicAuth(options.credentials(), options.strictAuth());
@@ -98,13 +106,18 @@ public final class FlexConfServer implements AutoCloseable {
             ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
             AtomicReference<ProxySetup> proxySetup = new AtomicReference<>();
             AdminResource admin = new AdminResource(new Accounts(db, cache), journal, faults, baseUrl,
-                    frontDoor == null ? null : frontDoor.ca(), proxySetup::get);
+                    frontDoor == null ? null : frontDoor.ca(), proxySetup::get, options.admin(), publicHost(options.baseUrl()));
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
                 config.http.prefer405over404 = true;
                 config.http.maxRequestSize = Form.MAX_BYTES;
-                config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+                config.jetty.modifyServer(server -> {
+                    server.setErrorHandler(new JettyErrors());
+                    // a stop lets the requests in flight finish and answer (Javalin nests its handler inside)
+                    server.setHandler(new GracefulHandler());
+                    server.setStopTimeout(DRAIN.toMillis());
+                });
                 if (frontDoor != null) {
                     config.jetty.addConnector((server, http) -> frontDoor.connector(server, http, options.host(), options.port()));
                 }
@@ -121,17 +134,27 @@ public final class FlexConfServer implements AutoCloseable {
                 new ConfigurationResource(new Configurations(db, cache), paging, baseUrl).register(operations);
                 new ReleaseResource(new Releases(db), paging, baseUrl).register(operations);
                 new FlexConfigurationResource(new FlexConfigurations(db), baseUrl).register(operations);
-                admin.register(config.routes);
+                if (options.admin().enabled()) {
+                    admin.register(config.routes);
+                }
             });
-            if (frontDoor == null) {
-                app.start(options.host(), options.port());
-            } else {
-                app.start();
+            try {
+                if (frontDoor == null) {
+                    app.start(options.host(), options.port());
+                } else {
+                    app.start();
+                }
+            } catch (RuntimeException e) {
+                throw new StartException(StartException.Step.LISTEN, e);
             }
             FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults, proxySetup);
             LOG.info("FlexConf {} listening on {} (database {}{}{})", Version.get(), server.url(), db.description(),
                     options.strictAuth() ? ", strict auth" : "",
                     frontDoor == null ? "" : "; also HTTPS and CONNECT as " + TwilioHosts.FLEX_API + ", CA in " + frontDoor.ca().dir());
+            if (options.admin().enabled() && options.admin().token() == null && !isLoopback(options.host())) {
+                LOG.warn("The admin API (/__flexconf/: reset, seed, every request's body) is open to the network on {}:"
+                        + " set --admin-token, or --no-admin", options.host());
+            }
             if (frontDoor != null) {
                 proxySetup.set(frontDoor.setup(server.loopbackHost(), server.port()));
                 LOG.info("{}", FrontDoor.setupText(proxySetup.get()));
@@ -143,6 +166,18 @@ public final class FlexConfServer implements AutoCloseable {
                 deleteMade(options.database());
             }
             throw e;
+        }
+    }
+
+    private static String publicHost(String baseUrl) {
+        return baseUrl == null ? null : java.net.URI.create(baseUrl).getHost();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
@@ -169,7 +204,7 @@ public final class FlexConfServer implements AutoCloseable {
 
     /** Deletes a database this start made, and its WAL files: a failed start leaves no file that was not there. */
     private static void deleteMade(Path file) {
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
             try {
                 Files.deleteIfExists(Path.of(file + suffix));
             } catch (IOException ignored) {
@@ -243,10 +278,13 @@ public final class FlexConfServer implements AutoCloseable {
         return faults;
     }
 
-    /** Stops listening, then closes the database. */
+    /** Stops listening, lets the requests in flight finish and answer (up to {@link #DRAIN}), then closes the database. */
     @Override
     public void close() {
         app.stop();
         db.close();
     }
+
+    /** How long {@link #close()} waits for the requests in flight to finish and answer. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
 }

@@ -1,5 +1,6 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.admin.AdminAccess;
 import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
 import java.nio.file.Path;
@@ -17,9 +18,10 @@ import java.nio.file.Path;
  * @param logRequests     whether to log one line per API request
  * @param caDir           the folder of FlexConf's own CA, made there on first start, for the TLS and
  *                        CONNECT front door; null for plain HTTP alone
+ * @param admin           who may use the admin API under {@code /__flexconf/}
  */
 public record ServerOptions(String host, int port, Path database, String baseUrl, Credentials credentials,
-        boolean strictAuth, int journalCapacity, boolean logRequests, Path caDir) {
+        boolean strictAuth, int journalCapacity, boolean logRequests, Path caDir, AdminAccess admin) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 4010;
     public static final String DEFAULT_DATABASE = "flexconf.db";
@@ -31,7 +33,7 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
      */
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_DATABASE), null, Credentials.NONE,
-                false, DEFAULT_JOURNAL_CAPACITY, false, CertificateAuthority.defaultDir());
+                false, DEFAULT_JOURNAL_CAPACITY, false, CertificateAuthority.defaultDir(), AdminAccess.OPEN);
     }
 
     /** 127.0.0.1 on an ephemeral port with a private in-memory database: for tests. */
@@ -40,15 +42,15 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
     }
 
     public ServerOptions withHost(String host) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     public ServerOptions withPort(int port) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     public ServerOptions withDatabase(Path database) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     public ServerOptions inMemory() {
@@ -56,24 +58,29 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
     }
 
     public ServerOptions withBaseUrl(String baseUrl) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     /** Declared credentials; with {@code strict}, only they pass. */
     public ServerOptions withCredentials(Credentials credentials, boolean strict) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strict, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strict, journalCapacity, logRequests, caDir, admin);
     }
 
     public ServerOptions withJournalCapacity(int journalCapacity) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     public ServerOptions withLogRequests(boolean logRequests) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 
     /** The CA folder of the TLS and CONNECT front door; null turns the front door off (plain HTTP alone). */
     public ServerOptions withCaDir(Path caDir) {
-        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir);
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
+    }
+
+    /** Who may use the admin API: {@link AdminAccess#OPEN} (the default), a token, or nobody. */
+    public ServerOptions withAdmin(AdminAccess admin) {
+        return new ServerOptions(host, port, database, baseUrl, credentials, strictAuth, journalCapacity, logRequests, caDir, admin);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flexconf.server;
 
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 
 import static dev.flexconf.server.testkit.Http.basic;
 import static dev.flexconf.server.testkit.Http.form;
@@ -17,31 +18,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API under /__flexconf/: health, reset, seed and the request journal, over real HTTP. */
 class AdminApiTest {
     private static final String V1 = "/v1/PluginService";
 
-    @TempDir
-    java.nio.file.Path dir;
-    FlexConfServer server;
+    @RegisterExtension
+    final RunningServer running = new RunningServer(folder -> ServerOptions.ephemeral().withDatabase(folder.resolve("admin.db")).withJournalCapacity(5));
     Http http;
     String account;
     String auth;
 
     @BeforeEach
     void start() {
-        server = FlexConfServer.start(ServerOptions.ephemeral().withDatabase(dir.resolve("admin.db")).withJournalCapacity(5));
-        http = new Http(server);
+        http = running.http();
         account = Http.newAccount();
         auth = basic(account, "token");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String seedDocument(String accountSid) {
         return """
@@ -122,7 +117,7 @@ class AdminApiTest {
         String other = Http.newAccount();
         http.postJson("/__flexconf/seed", seedDocument(account));
         http.postJson("/__flexconf/seed", seedDocument(other));
-        assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/__flexconf/reset"))
+        assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.server().url() + "/__flexconf/reset"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form("AccountSid", account)))).status());
         assertEquals(0, http.get(V1 + "/Configurations", auth).json().get("configurations").size());
@@ -134,7 +129,7 @@ class AdminApiTest {
     void aConfigurationFetchedBeforeAResetIsGoneAfterIt() {
         String sid = http.postForm(V1 + "/Configurations", auth, form("Name", "cached")).json().get("sid").asText();
         assertEquals(200, http.get(V1 + "/Configurations/" + sid, auth).status());
-        server.reset(account);
+        running.server().reset(account);
         assertEquals(404, http.get(V1 + "/Configurations/" + sid, auth).status());
     }
 
@@ -184,7 +179,7 @@ class AdminApiTest {
         }
         for (int round = 0; round < 15; round++) {
             assertEquals(201, http.postJson("/__flexconf/seed", doc).status());
-            server.reset(account);
+            running.server().reset(account);
         }
         stop.set(true);
         for (Thread reader : readers) {
@@ -199,7 +194,7 @@ class AdminApiTest {
     @Test
     void theJournalKeepsTheRawRequest() {
         String body = "Name=my config&Plugins={\"plugin_version\":\"FV00000000000000000000000000000000\"}";
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + V1 + "/Configurations"))
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.server().url() + V1 + "/Configurations"))
                 .header("Authorization", auth).header("Flex-Metadata", "cli=7.0.0").header("User-Agent", "twilio-java/11.3.6")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));

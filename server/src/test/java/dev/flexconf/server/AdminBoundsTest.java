@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every bound plugin-service.yaml documents on an admin body is the one the server enforces: a value at
@@ -24,23 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class AdminBoundsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FlexConfServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     private static Http http;
     private static JsonNode schemas;
 
     @BeforeAll
     static void start() throws Exception {
-        server = FlexConfServer.start(ServerOptions.ephemeral());
-        http = new Http(server);
+        http = running.http();
         try (InputStream in = AdminBoundsTest.class.getResourceAsStream("/plugin-service.yaml")) {
             schemas = new ObjectMapper(new YAMLFactory()).readTree(in).get("components").get("schemas");
         }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** A bound of one property: the value at it, and the value just past it. */
     private record Bound(String property, JsonNode at, JsonNode past) {

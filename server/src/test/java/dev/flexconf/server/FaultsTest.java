@@ -1,6 +1,7 @@
 package dev.flexconf.server;
 
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 
 import static dev.flexconf.server.testkit.Http.basic;
 import static dev.flexconf.server.testkit.Http.form;
@@ -13,27 +14,24 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Fault injection through POST/GET/DELETE /__flexconf/faults, seen by API requests. */
 class FaultsTest {
     private static final String V1 = "/v1/PluginService";
-    FlexConfServer server;
+    @RegisterExtension
+    final RunningServer running = new RunningServer();
     Http http;
     String account;
     String auth;
 
     @BeforeEach
     void start() {
-        server = FlexConfServer.start(ServerOptions.ephemeral());
-        http = new Http(server);
+        http = running.http();
         account = Http.newAccount();
         auth = basic(account, "token");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private JsonNode addFault(String json) {
         Http.Reply reply = http.postJson("/__flexconf/faults", json);

@@ -1,5 +1,7 @@
 package dev.flexconf.server;
 
+import dev.flexconf.server.testkit.RunningServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,21 +16,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The routes the server registers are exactly the operations of plugin-service.yaml: method, path and operationId. */
 class SpecRoutesTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
-    private static FlexConfServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
 
-    @BeforeAll
-    static void start() {
-        server = FlexConfServer.start(ServerOptions.ephemeral());
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** {@code METHOD path operationId} of every operation in the document; admin operations without an id. */
     private static Set<String> documented() throws Exception {
@@ -52,7 +48,7 @@ class SpecRoutesTest {
 
     private static Set<String> registered() {
         Set<String> routes = new TreeSet<>();
-        for (FlexConfServer.Route route : server.routes()) {
+        for (FlexConfServer.Route route : running.server().routes()) {
             routes.add(route.method() + " " + route.path() + " " + (route.operationId() == null ? "-" : route.operationId()));
         }
         return routes;

@@ -22,6 +22,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -38,13 +39,16 @@ public final class AdminResource {
     private final BaseUrl baseUrl;
     private final CertificateAuthority ca;
     private final Supplier<ProxySetup> proxySetup;
+    private final AdminGuard guard;
 
     /**
      * @param ca         the front door's CA, or null when there is no front door
      * @param proxySetup the front door's set-up once the server listens (not called when {@code ca} is null)
+     * @param publicHost the host of the configured public base URL, or null
      */
     public AdminResource(Accounts accounts, RequestJournal journal, Faults faults, BaseUrl baseUrl,
-            CertificateAuthority ca, Supplier<ProxySetup> proxySetup) {
+            CertificateAuthority ca, Supplier<ProxySetup> proxySetup, AdminAccess access, String publicHost) {
+        this.guard = new AdminGuard(access, publicHost);
         this.accounts = accounts;
         this.ca = ca;
         this.proxySetup = proxySetup;
@@ -54,6 +58,7 @@ public final class AdminResource {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(PATH + "/*", guard::check);
         routes.get(PATH + "/health", ctx -> Json.respond(ctx, 200, new Health().status(Health.StatusEnum.OK).version(Version.get())));
         routes.post(PATH + "/reset", this::reset);
         routes.post(PATH + "/seed", this::seed);
@@ -132,8 +137,40 @@ public final class AdminResource {
         Predicate<JournalEntry> filter = e -> (account == null || account.equals(e.getAccountSid()))
                 && (path == null || e.getPath().startsWith(path))
                 && (operation == null || operation.equals(e.getOperation()));
-        Json.respond(ctx, 200, new JournalPage().requests(journal.find(filter)));
+        int size = journalPageSize(ctx.queryParam("PageSize"));
+        long before = ctx.queryParam("Before") == null ? Long.MAX_VALUE : journalBefore(ctx.queryParam("Before"));
+        List<JournalEntry> page = journal.find(filter, before, size + 1);
+        boolean more = page.size() > size;
+        List<JournalEntry> entries = more ? page.subList(0, size) : page;
+        Json.respond(ctx, 200, new JournalPage().requests(entries)
+                .nextBefore(more ? entries.get(entries.size() - 1).getId() : null));
     }
+
+    /** The journal's {@code PageSize}: 1 to 1000, 1000 when absent. */
+    private static int journalPageSize(String given) {
+        if (given == null) {
+            return JOURNAL_PAGE;
+        }
+        try {
+            int size = Integer.parseInt(given.trim());
+            if (size >= 1 && size <= JOURNAL_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw TwilioException.invalidParameter("PageSize", "must be an integer from 1 to " + JOURNAL_PAGE);
+    }
+
+    private static long journalBefore(String given) {
+        try {
+            return Long.parseLong(given.trim());
+        } catch (NumberFormatException e) {
+            throw TwilioException.invalidParameter("Before", "must be an entry id");
+        }
+    }
+
+    private static final int JOURNAL_PAGE = 1000;
 
     private void addFault(Context ctx) throws IOException {
         FaultRule rule;

@@ -56,41 +56,22 @@ public final class Paging {
     }
 
     /**
-     * The page the request asks for in list {@code key} ({@code configurations}, …): its parameters read
-     * and checked now (a bad one is a 400 before any work), the rows read later by whoever owns the list.
+     * The page the request asks for in list {@code key} ({@code configurations}, …), read by whoever owns
+     * the list, in its own transaction. Its parameters are read and checked when it is read (a bad one is
+     * a 400 before any row is): a list answered from a cache never pays for them.
      */
     public Request request(Context ctx, String key) {
-        String account = BasicAuth.account(ctx);
-        String path = ctx.path();
-        int size = pageSize(ctx);
-        Position position = position(ctx, account, path);
-        int page = pageIndex(ctx, position);
-        String token = ctx.queryParam("PageToken");
-        return new Request(key, account, path, baseUrl.of(ctx) + path + "?PageSize=" + size + "&Page=", size, position, page,
-                token == null || token.isEmpty() ? null : token);
+        return new Request(ctx, key);
     }
 
-    /** A page asked for, not yet read. Immutable; {@link #read} may be called in any transaction. */
+    /** A page asked for, not yet read. Belongs to its request's thread. */
     public final class Request {
+        private final Context ctx;
         private final String key;
-        private final String account;
-        private final String path;
-        private final String listUrl;
-        private final int size;
-        private final Position position;
-        private final int page;
-        private final String token;
 
-        private Request(String key, String account, String path, String listUrl, int size, Position position, int page,
-                String token) {
+        private Request(Context ctx, String key) {
+            this.ctx = ctx;
             this.key = key;
-            this.account = account;
-            this.path = path;
-            this.listUrl = listUrl;
-            this.size = size;
-            this.position = position;
-            this.page = page;
-            this.token = token;
         }
 
         /**
@@ -99,6 +80,14 @@ public final class Paging {
          * @param fetch reads rows at a keyset position, in the list's own order (see {@link Keyset#clause})
          */
         public <R extends Sequenced> Page<R> read(Function<Keyset, List<R>> fetch) {
+            String account = BasicAuth.account(ctx);
+            String path = ctx.path();
+            int size = pageSize(ctx);
+            Position position = position(ctx, account, path);
+            int page = pageIndex(ctx, position);
+            String token = ctx.queryParam("PageToken");
+            String listUrl = baseUrl.of(ctx) + path + "?PageSize=" + size + "&Page=";
+
             List<R> rows = new ArrayList<>(fetch.apply(new Keyset(position.cursor, position.backward, size + 1)));
             boolean more = rows.size() > size;
             if (more) {
@@ -113,7 +102,7 @@ public final class Paging {
                     .page(page)
                     .pageSize(size)
                     .firstPageUrl(URI.create(listUrl + 0))
-                    .url(URI.create(listUrl + page + (token == null ? "" : "&PageToken=" + token)))
+                    .url(URI.create(listUrl + page + (token == null || token.isEmpty() ? "" : "&PageToken=" + token)))
                     .previousPageUrl(hasPrevious && !rows.isEmpty()
                             ? URI.create(listUrl + Math.max(0, page - 1) + "&PageToken="
                                     + sign(account, path, new Position(rows.get(0).seq(), true, Math.max(0, page - 1))))

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before- and after-handlers that put every API request into the journal (and, when asked, one log
- * line each): method, path, query, account, matched operation, the headers that matter, the raw body,
+ * line each): method, path, query, account, matched operation, the headers that matter, the raw body
+ * (not for a request without credentials or refused 401: nobody may fill the journal anonymously),
  * status and time taken. Thread-safe.
  */
 public final class Recorder {
@@ -46,7 +47,7 @@ public final class Recorder {
                 .flexMetadata(ctx.header("Flex-Metadata"))
                 .userAgent(ctx.header("User-Agent"))
                 .contentType(ctx.contentType())
-                .body(body(ctx))
+                .body(account == null || ctx.statusCode() == 401 ? "" : body(ctx))
                 .status(ctx.statusCode())
                 .durationMs(Math.round(millis * 1000) / 1000.0);
         journal.record(entry);

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The last {@code capacity} API requests, newest first; older entries are dropped as new ones come.
- * Thread-safe: every method holds the journal's monitor briefly.
+ * The last {@code capacity} API requests, newest first; older entries are dropped as new ones come, and
+ * also while the bodies kept pass {@link #MAX_TOTAL_BODY_BYTES}, so whatever clients send the journal
+ * stays within a few megabytes. Thread-safe: every method holds the journal's monitor briefly.
  */
 public final class RequestJournal {
     /** Bodies are kept up to this many bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The bodies of all entries together are kept up to this many bytes (counted as UTF-16 chars). */
+    public static final long MAX_TOTAL_BODY_BYTES = 8L * 1024 * 1024;
 
     private final int capacity;
     private final Deque<JournalEntry> entries;
     private long nextId = 1;
+    private long bodyChars;
 
     public RequestJournal(int capacity) {
         if (capacity < 0) {
@@ -34,17 +38,30 @@ public final class RequestJournal {
             return;
         }
         entry.setId(nextId++);
-        if (entries.size() == capacity) {
-            entries.removeLast();
-        }
         entries.addFirst(entry);
+        bodyChars += length(entry);
+        while (entries.size() > capacity || (bodyChars > MAX_TOTAL_BODY_BYTES && entries.size() > 1)) {
+            bodyChars -= length(entries.removeLast());
+        }
+    }
+
+    private static long length(JournalEntry e) {
+        return e.getBody() == null ? 0 : e.getBody().length();
     }
 
     /** The entries that {@code filter} accepts, newest first. */
-    public synchronized List<JournalEntry> find(Predicate<JournalEntry> filter) {
+    public List<JournalEntry> find(Predicate<JournalEntry> filter) {
+        return find(filter, Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} entries older than id {@code before} that {@code filter} accepts, newest first. */
+    public synchronized List<JournalEntry> find(Predicate<JournalEntry> filter, long before, int limit) {
         List<JournalEntry> found = new ArrayList<>();
         for (JournalEntry e : entries) {
-            if (filter.test(e)) {
+            if (found.size() == limit) {
+                break;
+            }
+            if (e.getId() < before && filter.test(e)) {
                 found.add(e);
             }
         }
@@ -54,7 +71,9 @@ public final class RequestJournal {
     /** Removes the entries that {@code filter} accepts. */
     public synchronized void remove(Predicate<JournalEntry> filter) {
         for (Iterator<JournalEntry> it = entries.iterator(); it.hasNext(); ) {
-            if (filter.test(it.next())) {
+            JournalEntry e = it.next();
+            if (filter.test(e)) {
+                bodyChars -= length(e);
                 it.remove();
             }
         }

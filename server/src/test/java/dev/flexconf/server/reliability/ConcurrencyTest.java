@@ -1,6 +1,7 @@
 package dev.flexconf.server.reliability;
 
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,20 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many clients at once on a file database: no 5xx, no lost or doubled writes, rules hold under races. */
 class ConcurrencyTest {
     private static final String V1 = "/v1/PluginService";
 
-    @TempDir
-    Path dir;
-    FlexConfServer server;
+    @RegisterExtension
+    final RunningServer running = new RunningServer(folder -> ServerOptions.ephemeral().withDatabase(folder.resolve("concurrency.db")));
     ExecutorService pool;
 
     @BeforeEach
     void start() {
-        server = FlexConfServer.start(ServerOptions.ephemeral().withDatabase(dir.resolve("concurrency.db")));
         pool = Executors.newFixedThreadPool(16);
     }
 
@@ -45,7 +44,6 @@ class ConcurrencyTest {
     void stop() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        server.close();
     }
 
     private static String account(int i) {
@@ -61,7 +59,7 @@ class ConcurrencyTest {
         for (int t = 0; t < 16; t++) {
             int thread = t;
             work.add(pool.submit(() -> {
-                Http.Account client = new Http(server.url()).as(account(thread % 4 + 1));
+                Http.Account client = running.http().as(account(thread % 4 + 1));
                 List<String> configurations = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     Http.Reply plugin = client.post(V1 + "/Plugins", Http.form("UniqueName", "t" + thread + "-" + i));
@@ -91,7 +89,7 @@ class ConcurrencyTest {
         assertEquals(0, duplicates.get());
         Set<String> listed = new HashSet<>();
         for (int a = 1; a <= 4; a++) {
-            Http.Account client = new Http(server.url()).as(account(a));
+            Http.Account client = running.http().as(account(a));
             for (JsonNode c : client.all(V1 + "/Configurations", "configurations")) {
                 listed.add(c.get("sid").asText());
             }
@@ -116,7 +114,7 @@ class ConcurrencyTest {
 
     @Test
     void exactlyOneOfTwoRacingDuplicatesWins() throws Exception {
-        Http.Account client = new Http(server.url()).as(account(5));
+        Http.Account client = running.http().as(account(5));
         for (int round = 0; round < 25; round++) {
             int i = round;
             String body = Http.form("UniqueName", "race-" + i);
@@ -134,7 +132,7 @@ class ConcurrencyTest {
 
     @Test
     void archiveRacingReleaseHasOneOutcome() throws Exception {
-        Http.Account client = new Http(server.url()).as(account(6));
+        Http.Account client = running.http().as(account(6));
         int archivedFirst = 0;
         int releasedFirst = 0;
         for (int i = 0; i < 25; i++) {

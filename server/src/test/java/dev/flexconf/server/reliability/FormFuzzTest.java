@@ -1,6 +1,7 @@
 package dev.flexconf.server.reliability;
 
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,15 +41,15 @@ class FormFuzzTest {
     private static final String CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~\t\n\r\u0000\u00e9\u00ff\u4e2d\u200b\ud83d\ude00";
     private static final String SYNTAX = "%&=+{}[]\":,\\";
 
-    private static FlexConfServer server;
+    @RegisterExtension
+    static final RunningServer running = new RunningServer();
     private static Http.Account client;
     private static String version;
     private static List<List<String>> bodies;
 
     @BeforeAll
     static void start() throws Exception {
-        server = FlexConfServer.start(ServerOptions.ephemeral());
-        client = new Http(server.url()).as(ACCOUNT);
+        client = running.http().as(ACCOUNT);
         client.post(V1 + "/Plugins", Http.form("UniqueName", "fuzz"));
         version = client.post(V1 + "/Plugins/fuzz/Versions", Http.form("Version", "1.0.0", "PluginUrl", "https://example.com/f.js"))
                 .json().get("sid").asText();
@@ -59,10 +61,6 @@ class FormFuzzTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Up to 8 {@code key=value} pairs, unencoded, as a careless client would send them. */
     private static List<String> body(Random random) {

@@ -1,6 +1,7 @@
 package dev.flexconf.server.reliability;
 
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.RunningServer;
 import dev.flexconf.server.testkit.RawHttp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken and hostile requests: each gets a Twilio error body with a 4xx status (never a 5xx, never a
@@ -28,23 +30,19 @@ class HostileInputTest {
     private static final String V1 = "/v1/PluginService";
     private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
 
-    FlexConfServer server;
+    @RegisterExtension
+    final RunningServer running = new RunningServer();
     Http.Account client;
     String version;
 
     @BeforeEach
     void start() throws Exception {
-        server = FlexConfServer.start(ServerOptions.ephemeral());
-        client = new Http(server.url()).as(ACCOUNT);
+        client = running.http().as(ACCOUNT);
         String plugin = client.post(V1 + "/Plugins", Http.form("UniqueName", "target")).json().get("sid").asText();
         version = client.post(V1 + "/Plugins/" + plugin + "/Versions",
                 Http.form("Version", "1.0.0", "PluginUrl", "https://example.com/p.js")).json().get("sid").asText();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** How many resources the account holds: a rejected request must not change it. */
     private int state() throws Exception {
@@ -53,12 +51,12 @@ class HostileInputTest {
     }
 
     private RawHttp.Reply post(String path, String headers, byte[] body) throws Exception {
-        return RawHttp.send(server.url(), "POST " + path + " HTTP/1.1\r\n" + AUTH + (headers.isEmpty() ? "" : "\r\n" + headers)
+        return RawHttp.send(running.server().url(), "POST " + path + " HTTP/1.1\r\n" + AUTH + (headers.isEmpty() ? "" : "\r\n" + headers)
                 + "\r\nContent-Length: " + body.length, body);
     }
 
     private RawHttp.Reply request(String requestLine) throws Exception {
-        return RawHttp.send(server.url(), requestLine + "\r\n" + AUTH, new byte[0]);
+        return RawHttp.send(running.server().url(), requestLine + "\r\n" + AUTH, new byte[0]);
     }
 
     /** A 4xx with exactly Twilio's error body, nothing written, and the server still well. */
@@ -112,7 +110,7 @@ class HostileInputTest {
     void aTenMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
         int before = state();
         long started = System.nanoTime();
-        RawHttp.Reply reply = RawHttp.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+        RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
                 + "\r\nContent-Length: 10000000", bytes("Name=only-the-start-is-sent"));
         assertEquals(413, reply.status(), reply.body());
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "waited for the rest of the body");
@@ -130,7 +128,7 @@ class HostileInputTest {
         chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         chunked.writeBytes(data);
         chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        RawHttp.Reply reply = RawHttp.send(server.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+        RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
                 + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);

@@ -31,6 +31,11 @@ public final class RawHttp {
      * this adds) and then {@code body}, and reads the answer to the end.
      */
     public static Reply send(String baseUrl, String head, byte[] body) throws IOException {
+        return send(baseUrl, null, head, body);
+    }
+
+    /** As {@link #send(String, String, byte[])}, naming {@code host} in the Host header instead of the base URL's. */
+    public static Reply send(String baseUrl, String host, String head, byte[] body) throws IOException {
         URI base = URI.create(baseUrl);
         boolean tls = "https".equals(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
@@ -38,8 +43,8 @@ public final class RawHttp {
                 : new Socket(base.getHost(), port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            String host = base.getHost() + (base.getPort() > 0 ? ":" + port : "");
-            out.write((head + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String named = host != null ? host : base.getHost() + (base.getPort() > 0 ? ":" + port : "");
+            out.write((head + "\r\nHost: " + named + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             try {
                 out.write(body);
                 out.flush();

@@ -2,7 +2,9 @@ package dev.flexconf.server.app;
 
 import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
+import dev.flexconf.server.StartException;
 import dev.flexconf.server.Version;
+import dev.flexconf.server.admin.AdminAccess;
 import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
 import dev.flexconf.server.http.TwilioException;
@@ -80,6 +82,14 @@ public final class Main implements Callable<Integer> {
             description = "Folder of FlexConf's own CA for HTTPS and CONNECT as flex-api.twilio.com, made on first start; default ~/.flexconf/ca (env FLEXCONF_CA_DIR).")
     Path caDir;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:FLEXCONF_ADMIN_TOKEN}",
+            description = "Every admin call but health must carry Authorization: Bearer TOKEN (env FLEXCONF_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Option(names = "--no-admin", defaultValue = "${env:FLEXCONF_NO_ADMIN:-false}",
+            description = "No admin API under /__flexconf/ at all (env FLEXCONF_NO_ADMIN).")
+    boolean noAdmin;
+
     @Option(names = "--no-front-door", defaultValue = "${env:FLEXCONF_NO_FRONT_DOOR:-false}",
             description = "Plain HTTP only: no HTTPS, no CONNECT, no CA (env FLEXCONF_NO_FRONT_DOOR).")
     boolean noFrontDoor;
@@ -93,6 +103,8 @@ public final class Main implements Callable<Integer> {
             "org.slf4j.simpleLogger.defaultLogLevel", "info",
             "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
             "org.slf4j.simpleLogger.log.io.javalin", "warn",
+            // its "Failed to start" with a stack trace: the start's failure is our one line on stderr
+            "org.slf4j.simpleLogger.log.io.javalin.Javalin", "off",
             "org.slf4j.simpleLogger.showDateTime", "true",
             "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
             "org.slf4j.simpleLogger.showThreadName", "false",
@@ -127,7 +139,8 @@ public final class Main implements Callable<Integer> {
                 .withCredentials(declared, strictAuth)
                 .withJournalCapacity(journalSize)
                 .withLogRequests(logRequests)
-                .withCaDir(noFrontDoor ? null : caDir != null ? caDir : CertificateAuthority.defaultDir());
+                .withCaDir(noFrontDoor ? null : caDir != null ? caDir : CertificateAuthority.defaultDir())
+                .withAdmin(noAdmin ? AdminAccess.OFF : adminToken == null ? AdminAccess.OPEN : AdminAccess.token(adminToken));
     }
 
     @Override
@@ -135,9 +148,12 @@ public final class Main implements Callable<Integer> {
         FlexConfServer server;
         try {
             server = FlexConfServer.start(options());
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (StartException e) {
             System.err.println("flexconf-server: " + e.getMessage());
-            return 2;
+            return exitCode(e.step());
+        } catch (IllegalArgumentException e) {
+            System.err.println("flexconf-server: " + e.getMessage());
+            return EXIT_USAGE;
         }
         if (seed != null) {
             try {
@@ -145,7 +161,7 @@ public final class Main implements Callable<Integer> {
             } catch (IOException | TwilioException e) {
                 System.err.println("flexconf-server: seed " + seed + ": " + e.getMessage());
                 server.close();
-                return 2;
+                return EXIT_SEED;
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -155,6 +171,23 @@ public final class Main implements Callable<Integer> {
         }, "flexconf-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Exit codes of a start that failed, one per cause (picocli's own for bad arguments: 2). */
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_DATABASE = 3;
+    static final int EXIT_DATABASE_IN_USE = 4;
+    static final int EXIT_CERTIFICATE_AUTHORITY = 5;
+    static final int EXIT_LISTEN = 6;
+    static final int EXIT_SEED = 7;
+
+    static int exitCode(StartException.Step step) {
+        return switch (step) {
+            case DATABASE -> EXIT_DATABASE;
+            case DATABASE_IN_USE -> EXIT_DATABASE_IN_USE;
+            case CERTIFICATE_AUTHORITY -> EXIT_CERTIFICATE_AUTHORITY;
+            case LISTEN -> EXIT_LISTEN;
+        };
     }
 
     /** Loads a seed file: one document, or an array of them. */

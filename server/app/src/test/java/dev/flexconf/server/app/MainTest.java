@@ -80,7 +80,7 @@ class MainTest {
             System.setErr(before);
         }
         String message = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(2, exit, message);
+        assertEquals(Main.EXIT_CERTIFICATE_AUTHORITY, exit, message);
         assertTrue(message.startsWith("flexconf-server: the CA folder " + ca + " is refused: "), message);
         assertEquals(1, message.strip().lines().count(), message);
         assertEquals("not a certificate", Files.readString(ca.resolve("ca.pem")));
@@ -129,7 +129,7 @@ class MainTest {
         }
         int exit = new CommandLine(new Main()).execute("--port", String.valueOf(port), "--in-memory",
                 "--no-front-door", "--seed", seed.toString());
-        assertEquals(2, exit);
+        assertEquals(Main.EXIT_SEED, exit);
         try (ServerSocket again = new ServerSocket(port, 1, loopback)) {
             assertTrue(again.isBound());
         }

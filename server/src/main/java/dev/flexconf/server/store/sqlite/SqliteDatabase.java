@@ -2,6 +2,7 @@ package dev.flexconf.server.store.sqlite;
 
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.Database;
+import dev.flexconf.server.store.DatabaseInUse;
 import dev.flexconf.server.store.FlexConfigurationStore;
 import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.ReleaseStore;
@@ -11,6 +12,7 @@ import dev.flexconf.server.store.VersionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -62,30 +64,61 @@ public final class SqliteDatabase implements Database {
     private final String description;
     private final Writer writer;
     private final HandlePool readers;
+    private final DatabaseLock lock;
 
-    private SqliteDatabase(String description, Jdbi jdbi, Handle writeHandle, boolean inMemory) {
+    private SqliteDatabase(String description, Jdbi jdbi, Handle writeHandle, boolean inMemory, DatabaseLock lock) {
         this.description = description;
         this.writer = new Writer(writeHandle, "flexconf-writer");
         this.readers = inMemory ? null : new HandlePool(jdbi, READERS);
+        this.lock = lock;
     }
 
-    /** Opens (creating if absent) and migrates the database file at {@code file}. */
+    /**
+     * Opens (creating if absent), checks and migrates the database file at {@code file}, holding it for
+     * this process alone ({@link DatabaseLock}). Refused, the file untouched: a file held by another
+     * FlexConf ({@link DatabaseInUse}), one this user cannot write, one that is not a SQLite database,
+     * one that fails SQLite's {@code quick_check}, one of a newer schema.
+     */
     public static SqliteDatabase open(Path file) {
-        String absolute = file.toAbsolutePath().toString();
-        return opened(absolute, "jdbc:sqlite:" + absolute, false);
+        Path absolute = file.toAbsolutePath();
+        DatabaseLock lock = DatabaseLock.take(absolute);
+        try {
+            requireWritable(absolute);
+            return opened(absolute.toString(), "jdbc:sqlite:" + absolute, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** A new, private, empty in-memory database; it lives until {@link #close()}. */
     public static SqliteDatabase inMemory() {
-        return opened(":memory:", "jdbc:sqlite::memory:", true);
+        return opened(":memory:", "jdbc:sqlite::memory:", null);
     }
 
-    private static SqliteDatabase opened(String description, String url, boolean inMemory) {
+    /** A database in WAL mode writes its file and two beside it: the file and its folder must be writable. */
+    private static void requireWritable(Path file) {
+        Path folder = file.getParent();
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IllegalStateException("Database " + file + " is read-only for this user; FlexConf writes to it."
+                    + " It was left untouched");
+        }
+        if (folder != null && !Files.isWritable(folder)) {
+            throw new IllegalStateException("Folder " + folder + " is read-only for this user; FlexConf writes its database"
+                    + " and its write-ahead log there");
+        }
+    }
+
+    private static SqliteDatabase opened(String description, String url, DatabaseLock lock) {
+        boolean inMemory = lock == null;
         Jdbi jdbi = Jdbi.create(source(url)).setStatementBuilderFactory(connection -> new StatementCache());
         Handle writeHandle = null;
         try {
             writeHandle = jdbi.open();
             beginImmediate(writeHandle);
+            if (!inMemory) {
+                requireIntact(writeHandle, description);
+            }
             migrate(writeHandle, description);
         } catch (RuntimeException e) {
             if (writeHandle != null) {
@@ -96,7 +129,7 @@ public final class SqliteDatabase implements Database {
             }
             throw e;
         }
-        return new SqliteDatabase(description, jdbi, writeHandle, inMemory);
+        return new SqliteDatabase(description, jdbi, writeHandle, inMemory, lock);
     }
 
     /**
@@ -111,6 +144,19 @@ public final class SqliteDatabase implements Database {
                     .setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         } catch (SQLException e) {
             throw new IllegalStateException("not a SQLite connection", e);
+        }
+    }
+
+    /**
+     * SQLite's {@code quick_check}: a file with corrupt pages is refused before anything is written to
+     * it, with the way to recover. It reads the whole file once (bench/README.md has its cost).
+     */
+    private static void requireIntact(Handle h, String description) {
+        java.util.List<String> problems = h.createQuery("PRAGMA quick_check(3)").mapTo(String.class).list();
+        if (!problems.equals(java.util.List.of("ok"))) {
+            throw new IllegalStateException("Database " + description + " is damaged (SQLite's quick_check: "
+                    + String.join("; ", problems).replace('\n', ' ') + "). It was left untouched: restore a copy, or recover what is"
+                    + " readable with: sqlite3 " + description + " .recover | sqlite3 recovered.db");
         }
     }
 
@@ -260,6 +306,9 @@ public final class SqliteDatabase implements Database {
         writer.close();
         if (readers != null) {
             readers.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }
