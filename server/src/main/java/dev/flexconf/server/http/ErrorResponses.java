@@ -24,6 +24,13 @@ public final class ErrorResponses {
                 e.getMessage() != null ? e.getMessage() : TwilioException.notFoundMessage(ctx.path())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            Throwable framing = malformedFraming(e);
+            if (framing != null) {
+                // the client's bytes, not our failure: no stack trace, and the connection is not reused
+                ctx.header("Connection", "close");
+                write(ctx, 400, 20001, "Malformed request body: its chunked encoding or its length is broken");
+                return;
+            }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, 20500, "Internal server error");
         });
@@ -34,6 +41,20 @@ public final class ErrorResponses {
                 }
             });
         }
+    }
+
+    /**
+     * The cause that says a request's framing was broken while its body was read (an invalid or
+     * truncated chunked encoding, a body shorter than its Content-Length): Jetty's EofException or
+     * HttpException; null when the failure is something else.
+     */
+    static Throwable malformedFraming(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof org.eclipse.jetty.http.HttpException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The Twilio error model for a status, code and message; also used by the Jetty error handler. */

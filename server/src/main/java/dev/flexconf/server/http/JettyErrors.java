@@ -16,6 +16,9 @@ public final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
             Callback callback) {
+        if (status == 505) {
+            status = 400; // an HTTP/0.9 request or an unknown version: the client's mistake, never a 5xx
+        }
         int code = status == 404 ? 20404 : status >= 500 ? 20500 : 20001;
         String text = status == 404
                 ? TwilioException.notFoundMessage(request.getHttpURI().getPath())

@@ -69,8 +69,8 @@ public final class Recorder {
                 bytes = Arrays.copyOf(bytes, RequestJournal.MAX_BODY_BYTES);
             }
             return new String(bytes, StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            return ""; // over the HTTP layer's limit: refused with a 413, not kept
+        } catch (Exception e) {
+            return ""; // over the HTTP layer's limit (a 413), or unreadable (a broken framing, a 400): not kept
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,7 @@ class HostileInputTest {
         assertEquals(Set.of("code", "message", "more_info", "status"), fieldNames(reply.json()), reply.body());
         assertEquals(reply.status(), reply.json().get("status").asInt());
         assertTrue(!reply.body().contains("at dev.flexconf") && !reply.body().contains("Exception"), reply.body());
+        assertEquals(reply.body().indexOf("\"more_info\""), reply.body().lastIndexOf("\"more_info\""), "one body: " + reply.body());
         assertEquals(before, state());
         assertEquals(200, client.get(V1 + "/Plugins").status());
     }
@@ -132,6 +134,32 @@ class HostileInputTest {
                 + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
+    }
+
+    /** An invalid chunk size, with credentials or without: one Twilio 4xx body, journaled, nothing written. */
+    @Test
+    void aBrokenChunkedFramingIsOneTwilio400() throws Exception {
+        int before = state();
+        for (String size : List.of("zz", "100000000000000000000", "-5")) {
+            byte[] body = (size + "\r\nName=x\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            RawHttp.Reply signed = RawHttp.send(running.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
+                    + "\r\nTransfer-Encoding: chunked", body);
+            assertEquals(400, signed.status(), size + ": " + signed.body());
+            refused(signed, before);
+            RawHttp.Reply anonymous = RawHttp.send(running.url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + FORM
+                    + "\r\nTransfer-Encoding: chunked", body);
+            assertEquals(401, anonymous.status(), size + ": " + anonymous.body());
+            refused(anonymous, before);
+        }
+        JsonNode latest = running.http().get("/__flexconf/requests?AccountSid=" + ACCOUNT + "&Operation=CreatePluginConfiguration&PageSize=1").json().get("requests").get(0);
+        assertEquals(400, latest.get("status").asInt(), "journaled");
+    }
+
+    @Test
+    void anHttp09RequestIsAClientError() throws Exception {
+        RawHttp.Reply reply = RawHttp.send(running.url(), "GET " + V1 + "/Plugins", new byte[0]);
+        assertEquals(400, reply.status(), reply.body());
+        refused(reply, state());
     }
 
     @Test
