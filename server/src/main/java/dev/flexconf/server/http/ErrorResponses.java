@@ -1,6 +1,7 @@
 package dev.flexconf.server.http;
 
 import dev.flexconf.model.TwilioError;
+import dev.flexconf.server.store.StorageUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,6 +23,15 @@ public final class ErrorResponses {
     public static void install(JavalinConfig config) {
         config.routes.exception(TwilioException.class, (e, ctx) -> write(ctx, e.status(), e.code(),
                 e.getMessage() != null ? e.getMessage() : TwilioException.notFoundMessage(ctx.path())));
+        config.routes.exception(StorageUnavailable.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            if (e.full()) {
+                write(ctx, 507, 20507, "Insufficient storage: " + e.getMessage() + "; nothing of this request was kept."
+                        + " Free some space and retry");
+            } else {
+                write(ctx, 503, 20503, "Service unavailable: " + e.getMessage() + "; nothing of this request was kept");
+            }
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             Throwable framing = malformedFraming(e);

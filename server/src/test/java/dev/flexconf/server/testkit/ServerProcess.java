@@ -49,8 +49,22 @@ public final class ServerProcess implements AutoCloseable {
         return start(List.of("-cp", System.getProperty("java.class.path"), MAIN), log, args);
     }
 
+    /**
+     * As {@link #main(Path, String...)}, with the files it writes limited to {@code kilobytes} (the
+     * shell's {@code ulimit -f}): past it every write fails as on a full disk (the JVM ignores SIGXFSZ).
+     */
+    public static ServerProcess mainWithFileSizeLimit(long kilobytes, Path log, String... args) throws IOException, InterruptedException {
+        return start(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$0\" \"$@\""),
+                List.of("-cp", System.getProperty("java.class.path"), MAIN), log, args);
+    }
+
     private static ServerProcess start(List<String> launch, Path log, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), launch, log, args);
+    }
+
+    private static ServerProcess start(List<String> wrapper, List<String> launch, Path log, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch);
         command.addAll(List.of("--host", "127.0.0.1", "--port", "0"));

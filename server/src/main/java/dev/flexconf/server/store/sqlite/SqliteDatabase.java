@@ -8,6 +8,7 @@ import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.ReleaseStore;
 import dev.flexconf.server.store.ResetStore;
 import dev.flexconf.server.store.SeedStore;
+import dev.flexconf.server.store.StorageUnavailable;
 import dev.flexconf.server.store.VersionStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -218,7 +220,27 @@ public final class SqliteDatabase implements Database {
      */
     @Override
     public <R> R write(HandleCallback<R, RuntimeException> work) {
-        return writer.write(work);
+        try {
+            return writer.write(work);
+        } catch (RuntimeException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /** SQLite's full disk ({@code SQLITE_FULL}) or I/O error ({@code SQLITE_IOERR_*}) as {@link StorageUnavailable}; else {@code e}. */
+    private RuntimeException storageFailure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                String code = sqlite.getResultCode().name();
+                if (code.equals("SQLITE_FULL")) {
+                    return new StorageUnavailable(true, "the disk holding " + description + " is full", e);
+                }
+                if (code.startsWith("SQLITE_IOERR")) {
+                    return new StorageUnavailable(false, "the disk holding " + description + " failed a write (" + code + ")", e);
+                }
+            }
+        }
+        return e;
     }
 
     /** The random secret this database signs page tokens with, made once and kept in the database. */
