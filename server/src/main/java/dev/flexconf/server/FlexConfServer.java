@@ -15,6 +15,7 @@ import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
 import dev.flexconf.server.http.Form;
+import dev.flexconf.server.http.WholeBodies;
 import dev.flexconf.server.http.JettyErrors;
 import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Operations;
@@ -114,8 +115,11 @@ public final class FlexConfServer implements AutoCloseable {
                 config.http.maxRequestSize = Form.MAX_BYTES;
                 config.jetty.modifyServer(server -> {
                     server.setErrorHandler(new JettyErrors());
-                    // a stop lets the requests in flight finish and answer (Javalin nests its handler inside)
-                    server.setHandler(new GracefulHandler());
+                    // a stop lets the requests in flight finish and answer; bodies are read whole before any
+                    // handler runs, without a thread (Javalin nests its handler inside these two)
+                    GracefulHandler graceful = new GracefulHandler();
+                    graceful.setHandler(new WholeBodies(Form.MAX_BYTES));
+                    server.setHandler(graceful);
                     server.setStopTimeout(DRAIN.toMillis());
                 });
                 if (frontDoor != null) {

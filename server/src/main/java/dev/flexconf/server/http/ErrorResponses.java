@@ -38,7 +38,7 @@ public final class ErrorResponses {
             if (framing != null) {
                 // the client's bytes, not our failure: no stack trace, and the connection is not reused
                 ctx.header("Connection", "close");
-                write(ctx, 400, 20001, "Malformed request body: its chunked encoding or its length is broken");
+                write(ctx, 400, 20001, "Malformed request body: it did not arrive whole (a broken chunked encoding, a short body, or a stall)");
                 return;
             }
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -54,13 +54,14 @@ public final class ErrorResponses {
     }
 
     /**
-     * The cause that says a request's framing was broken while its body was read (an invalid or
-     * truncated chunked encoding, a body shorter than its Content-Length): Jetty's EofException or
-     * HttpException; null when the failure is something else.
+     * The cause that says a request's body did not arrive whole (an invalid or truncated chunked
+     * encoding, a body shorter than its Content-Length, a body that stalled past the idle timeout):
+     * Jetty's EofException or HttpException, or a TimeoutException; null when the failure is something else.
      */
     static Throwable malformedFraming(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof org.eclipse.jetty.http.HttpException) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof org.eclipse.jetty.http.HttpException
+                    || t instanceof java.util.concurrent.TimeoutException) {
                 return t;
             }
         }
