@@ -16,6 +16,7 @@ import dev.flexconf.server.store.ConfigurationStore.Entry;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.Sids;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class Configurations {
         Map<String, Candidate> candidates = db.configurations().candidates(h, account,
                 requested.stream().map(PluginEntry::pluginVersion).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<Entry> entries = new ArrayList<>(requested.size());
-        Set<String> plugins = new java.util.HashSet<>();
+        Set<String> plugins = new HashSet<>();
         for (PluginEntry e : requested) {
             Candidate c = candidates.get(e.pluginVersion());
             if (c == null) {
