@@ -15,11 +15,11 @@ import dev.flexconf.server.http.BaseUrl;
 import dev.flexconf.server.http.BasicAuth;
 import dev.flexconf.server.http.ErrorResponses;
 import dev.flexconf.server.http.Form;
-import dev.flexconf.server.http.WholeBodies;
 import dev.flexconf.server.http.JettyErrors;
 import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.Operations;
 import dev.flexconf.server.http.Paging;
+import dev.flexconf.server.http.WholeBodies;
 import dev.flexconf.server.journal.Recorder;
 import dev.flexconf.server.journal.RequestJournal;
 import dev.flexconf.server.plugins.PluginResource;
@@ -33,18 +33,19 @@ import dev.flexconf.server.store.sqlite.SqliteDatabase;
 import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionResource;
 import io.javalin.Javalin;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,10 +156,7 @@ public final class FlexConfServer implements AutoCloseable {
             LOG.info("FlexConf {} listening on {} (database {}{}{})", Version.get(), server.url(), db.description(),
                     options.strictAuth() ? ", strict auth" : "",
                     frontDoor == null ? "" : "; also HTTPS and CONNECT as " + TwilioHosts.FLEX_API + ", CA in " + frontDoor.ca().dir());
-            if (options.admin().enabled() && options.admin().token() == null && !isLoopback(options.host())) {
-                LOG.warn("The admin API (/__flexconf/: reset, seed, every request's body) is open to the network on {}:"
-                        + " set --admin-token, or --no-admin", options.host());
-            }
+            admin.warnIfOpen(options.host());
             if (frontDoor != null) {
                 proxySetup.set(frontDoor.setup(server.loopbackHost(), server.port()));
                 LOG.info("{}", FrontDoor.setupText(proxySetup.get()));
@@ -174,15 +172,7 @@ public final class FlexConfServer implements AutoCloseable {
     }
 
     private static String publicHost(String baseUrl) {
-        return baseUrl == null ? null : java.net.URI.create(baseUrl).getHost();
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+        return baseUrl == null ? null : URI.create(baseUrl).getHost();
     }
 
     /** Opens the front door (its CA and TLS) on a thread of its own, beside the database; none without a CA folder. */

@@ -79,7 +79,8 @@ final class AdminGuard {
         return colon < 0 ? h : h.substring(0, colon);
     }
 
-    private static boolean isLoopback(String address) {
+    /** Whether {@code address} (an IP literal or a name) is a loopback address. */
+    static boolean isLoopback(String address) {
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -19,10 +19,10 @@ import dev.flexconf.server.journal.RequestJournal;
 import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Sids;
 import io.javalin.config.RoutesConfig;
+import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -40,6 +40,7 @@ public final class AdminResource {
     private final CertificateAuthority ca;
     private final Supplier<ProxySetup> proxySetup;
     private final AdminGuard guard;
+    private final AdminAccess access;
 
     /**
      * @param ca         the front door's CA, or null when there is no front door
@@ -49,12 +50,24 @@ public final class AdminResource {
     public AdminResource(Accounts accounts, RequestJournal journal, Faults faults, BaseUrl baseUrl,
             CertificateAuthority ca, Supplier<ProxySetup> proxySetup, AdminAccess access, String publicHost) {
         this.guard = new AdminGuard(access, publicHost);
+        this.access = access;
         this.accounts = accounts;
         this.ca = ca;
         this.proxySetup = proxySetup;
         this.journal = journal;
         this.faults = faults;
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Says in the log when the admin API is open to the network: served without a token on a host that
+     * is not loopback. Call once the server listens on {@code host}.
+     */
+    public void warnIfOpen(String host) {
+        if (access.enabled() && access.token() == null && !AdminGuard.isLoopback(host)) {
+            LoggerFactory.getLogger(AdminResource.class).warn("The admin API (/__flexconf/: reset, seed, every request's body)"
+                    + " is open to the network on {}: set --admin-token, or --no-admin", host);
+        }
     }
 
     public void register(RoutesConfig routes) {
@@ -139,11 +152,8 @@ public final class AdminResource {
                 && (operation == null || operation.equals(e.getOperation()));
         int size = journalPageSize(ctx.queryParam("PageSize"));
         long before = ctx.queryParam("Before") == null ? Long.MAX_VALUE : journalBefore(ctx.queryParam("Before"));
-        List<JournalEntry> page = journal.find(filter, before, size + 1);
-        boolean more = page.size() > size;
-        List<JournalEntry> entries = more ? page.subList(0, size) : page;
-        Json.respond(ctx, 200, new JournalPage().requests(entries)
-                .nextBefore(more ? entries.get(entries.size() - 1).getId() : null));
+        RequestJournal.Page page = journal.page(filter, before, size);
+        Json.respond(ctx, 200, new JournalPage().requests(page.entries()).nextBefore(page.nextBefore()));
     }
 
     /** The journal's {@code PageSize}: 1 to 1000, 1000 when absent. */

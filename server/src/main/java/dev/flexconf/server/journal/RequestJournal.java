@@ -54,8 +54,19 @@ public final class RequestJournal {
         return find(filter, Long.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    /** At most {@code limit} entries older than id {@code before} that {@code filter} accepts, newest first. */
-    public synchronized List<JournalEntry> find(Predicate<JournalEntry> filter, long before, int limit) {
+    /** One page of entries, newest first, and the id to read the next one before (null when none is left). */
+    public record Page(List<JournalEntry> entries, Long nextBefore) {
+    }
+
+    /** The page of at most {@code size} entries older than id {@code before} that {@code filter} accepts. */
+    public Page page(Predicate<JournalEntry> filter, long before, int size) {
+        List<JournalEntry> found = find(filter, before, size + 1);
+        boolean more = found.size() > size;
+        List<JournalEntry> entries = more ? found.subList(0, size) : found;
+        return new Page(entries, more ? entries.get(entries.size() - 1).getId() : null);
+    }
+
+    private synchronized List<JournalEntry> find(Predicate<JournalEntry> filter, long before, int limit) {
         List<JournalEntry> found = new ArrayList<>();
         for (JournalEntry e : entries) {
             if (found.size() == limit) {
