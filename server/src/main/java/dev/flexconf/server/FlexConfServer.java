@@ -44,7 +44,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ public final class FlexConfServer implements AutoCloseable {
     private final RequestJournal journal;
     private final Faults faults;
     private final AtomicReference<ProxySetup> proxySetup;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults,
             AtomicReference<ProxySetup> proxySetup) {
@@ -104,7 +107,8 @@ public final class FlexConfServer implements AutoCloseable {
             BasicAuth auth = new BasicAuth(options.credentials(), options.strictAuth());
             RequestJournal journal = new RequestJournal(options.journalCapacity());
             Recorder recorder = new Recorder(journal, options.logRequests());
-            Faults faults = new Faults();
+            AtomicReference<Server> jetty = new AtomicReference<>();
+            Faults faults = new Faults(task -> jetty.get().getThreadPool().execute(task));
             ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
             AtomicReference<ProxySetup> proxySetup = new AtomicReference<>();
             AdminResource admin = new AdminResource(new Accounts(db, cache), journal, faults, baseUrl,
@@ -115,11 +119,12 @@ public final class FlexConfServer implements AutoCloseable {
                 config.http.prefer405over404 = true;
                 config.http.maxRequestSize = Form.MAX_BYTES;
                 config.jetty.modifyServer(server -> {
+                    jetty.set(server);
                     server.setErrorHandler(new JettyErrors());
                     // a stop lets the requests in flight finish and answer; bodies are read whole before any
                     // handler runs, without a thread (Javalin nests its handler inside these two)
                     GracefulHandler graceful = new GracefulHandler();
-                    graceful.setHandler(new WholeBodies(Form.MAX_BYTES));
+                    graceful.setHandler(new WholeBodies(Form.MAX_BYTES, AdminResource.MAX_BODY_BYTES));
                     server.setHandler(graceful);
                     server.setStopTimeout(DRAIN.toMillis());
                 });
@@ -272,11 +277,18 @@ public final class FlexConfServer implements AutoCloseable {
         return faults;
     }
 
-    /** Stops listening, lets the requests in flight finish and answer (up to {@link #DRAIN}), then closes the database. */
+    /**
+     * Stops listening, lets the requests in flight finish and answer (up to {@link #DRAIN}; those held by a
+     * delay fault are answered 503 at once), then closes the database. Only the first call does so; any
+     * later one returns at once.
+     */
     @Override
     public void close() {
-        app.stop();
-        db.close();
+        if (closed.compareAndSet(false, true)) {
+            faults.stopping();
+            app.stop();
+            db.close();
+        }
     }
 
     /** How long {@link #close()} waits for the requests in flight to finish and answer. */

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +113,41 @@ class FaultsTest {
         long started = System.nanoTime();
         assertEquals(200, http.get(V1 + "/Plugins", auth).status());
         assertTrue(System.nanoTime() - started >= 300_000_000L);
+    }
+
+    @Test
+    void aDelayedErrorIsAnsweredAfterItsDelayAndJournaled() {
+        addFault("{\"operation\": \"ListPlugin\", \"delay_ms\": 300, \"status\": 503, \"times\": 1}");
+        long started = System.nanoTime();
+        Http.Reply reply = http.get(V1 + "/Plugins", auth);
+        assertTrue(System.nanoTime() - started >= 300_000_000L);
+        assertEquals(503, reply.status());
+        assertEquals(20503, reply.json().get("code").asInt());
+        JsonNode entry = http.get("/__flexconf/requests").json().get("requests").get(0);
+        assertEquals("ListPlugin", entry.get("operation").asText());
+        assertEquals(503, entry.get("status").asInt());
+    }
+
+    /** A stop waits for no delay: a request held by a 30 s delay is answered 503 at once, and the stop is quick. */
+    @Test
+    void aStopAnswersDelayedRequestsAtOnce() throws Exception {
+        FlexConfServer server = FlexConfServer.start(ServerOptions.ephemeral().withCaDir(null));
+        Http own = new Http(server);
+        assertEquals(201, own.postJson("/__flexconf/faults", "{\"operation\": \"ListPlugin\", \"delay_ms\": 30000}").status());
+        URI base = URI.create(server.url());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET " + V1 + "/Plugins HTTP/1.1\r\nHost: " + base.getRawAuthority()
+                    + "\r\nAuthorization: " + auth + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            Thread.sleep(500);
+            long stopping = System.nanoTime();
+            server.close();
+            long stopMs = (System.nanoTime() - stopping) / 1_000_000;
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+            assertTrue(answer.contains("\"code\":20503"), answer);
+            assertTrue(stopMs < 3000, "the stop waited " + stopMs + " ms for a delay");
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class AdminResource {
     public static final String PATH = "/__flexconf";
+    /** The largest admin body (a seed document) taken, in bytes: seed larger accounts in several documents. */
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final Accounts accounts;
     private final RequestJournal journal;

@@ -6,22 +6,38 @@ import dev.flexconf.server.http.Json;
 import dev.flexconf.server.http.Operation;
 import dev.flexconf.server.http.TwilioException;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fault rules, applied to each API request after authentication and before its handler, so an
  * injected error is answered before any write happens (twilio-java retries a 5xx POST: a fault must
  * never follow committed work). The first rule that matches the request's operation and account and
  * fires (its remaining times, its probability drawn from its own seeded generator) delays the request
- * and, when it has a status, answers it with Twilio's error body. Thread-safe.
+ * and, when it has a status, answers it with Twilio's error body. A delay holds no thread: the request is
+ * answered asynchronously, its handler run on {@code workers} when the delay is over, so delayed requests,
+ * however many, never starve the others or the admin API. Thread-safe.
  */
 public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
+    private final Set<CompletableFuture<Void>> delays = ConcurrentHashMap.newKeySet();
+    private final Executor workers;
     private volatile boolean any;
     private long nextId = 1;
+
+    /** Fault rules whose delayed requests resume on {@code workers} (the server's own threads). */
+    public Faults(Executor workers) {
+        this.workers = workers;
+    }
 
     private static final class Rule {
         final FaultRule spec;
@@ -96,33 +112,53 @@ public final class Faults {
 
     /**
      * The guard of every API operation ({@link dev.flexconf.server.http.Operations}): applies the first
-     * rule that fires, if any.
+     * rule that fires, if any, then runs {@code next} unless the rule answers with a status.
      */
-    public void apply(Context ctx) {
-        if (!any) {
-            return;
-        }
-        FaultRule fired = fire(Operation.of(ctx), BasicAuth.accountOrNull(ctx));
+    public void apply(Context ctx, Handler next) throws Exception {
+        FaultRule fired = any ? fire(Operation.of(ctx), BasicAuth.accountOrNull(ctx)) : null;
         if (fired == null) {
+            next.handle(ctx);
             return;
         }
-        if (fired.getDelayMs() != null && fired.getDelayMs() > 0) {
+        if (fired.getDelayMs() == null || fired.getDelayMs() == 0) {
+            answer(fired, ctx, next);
+            return;
+        }
+        CompletableFuture<Void> delay = new CompletableFuture<>();
+        delays.add(delay);
+        delay.whenComplete((done, failure) -> delays.remove(delay));
+        CompletableFuture.delayedExecutor(fired.getDelayMs(), TimeUnit.MILLISECONDS, workers).execute(() -> delay.complete(null));
+        ctx.future(() -> delay.thenRunAsync(() -> {
             try {
-                Thread.sleep(fired.getDelayMs());
-            } catch (InterruptedException e) {
-                // the server is stopping under a delayed request: answer it as unavailable, not as a failure of ours
-                Thread.currentThread().interrupt();
-                throw new TwilioException(503, 20503, "Service unavailable: FlexConf is stopping");
+                answer(fired, ctx, next);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
             }
+        }, workers));
+    }
+
+    /**
+     * Ends every delay now with a 503 (FlexConf is stopping): a stop then waits for no delay. Called
+     * before the server stops listening.
+     */
+    public void stopping() {
+        TwilioException stopping = new TwilioException(503, 20503, "Service unavailable: FlexConf is stopping");
+        delays.forEach(delay -> delay.completeExceptionally(stopping));
+    }
+
+    private static void answer(FaultRule fired, Context ctx, Handler next) throws Exception {
+        if (fired.getStatus() == null) {
+            next.handle(ctx);
+            return;
         }
-        if (fired.getStatus() != null) {
-            if (fired.getRetryAfter() != null) {
-                ctx.header("Retry-After", String.valueOf(fired.getRetryAfter()));
-            }
-            int status = fired.getStatus();
-            throw new TwilioException(status, fired.getCode() == null ? 20000 + status : fired.getCode(),
-                    fired.getMessage() == null ? "Injected fault (FlexConf)" : fired.getMessage());
+        if (fired.getRetryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(fired.getRetryAfter()));
         }
+        int status = fired.getStatus();
+        throw new TwilioException(status, fired.getCode() == null ? 20000 + status : fired.getCode(),
+                fired.getMessage() == null ? "Injected fault (FlexConf)" : fired.getMessage());
     }
 
     private synchronized FaultRule fire(String operation, String account) {

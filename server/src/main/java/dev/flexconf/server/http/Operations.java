@@ -1,6 +1,7 @@
 package dev.flexconf.server.http;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -8,15 +9,22 @@ import java.util.Set;
 
 /**
  * Where the API's operations are registered: each route under its Twilio operationId
- * ({@link Operation}), each call passing first through {@code guard} (the fault rules). The guard runs
+ * ({@link Operation}), each call passing through {@code guard} (the fault rules), which runs it now, later or
+ * not at all. The guard runs
  * inside the endpoint rather than as a before-matched handler, which would cost Javalin a second route
  * match on every request (bench/README.md). Used while Javalin is configured, by one thread.
  */
 public final class Operations {
     private final RoutesConfig routes;
-    private final Handler guard;
+    private final Guard guard;
 
-    public Operations(RoutesConfig routes, Handler guard) {
+    /** What every operation passes through: it calls {@code next} now, later (an async answer), or not at all. */
+    @FunctionalInterface
+    public interface Guard {
+        void handle(Context ctx, Handler next) throws Exception;
+    }
+
+    public Operations(RoutesConfig routes, Guard guard) {
         this.routes = routes;
         this.guard = guard;
     }
@@ -32,10 +40,7 @@ public final class Operations {
     }
 
     private void add(HandlerType type, String id, String path, Handler handler) {
-        Handler guarded = ctx -> {
-            guard.handle(ctx);
-            handler.handle(ctx);
-        };
+        Handler guarded = ctx -> guard.handle(ctx, handler);
         routes.addEndpoint(new Endpoint(type, path, guarded, Set.of(new Operation(id))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.flexconf.server.http;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -13,22 +14,24 @@ import org.eclipse.jetty.util.Callback;
  * Reads each request's whole body before the handlers run, without a thread: Jetty delivers it as it
  * arrives and only a complete body is dispatched. So clients that send headers and then trickle or stall
  * their bodies hold a connection each until Jetty's idle timeout, never a thread, and everyone else is
- * still served. Every API body is read so, and every admin body that announces a length within
- * {@code limit}; a larger or chunked admin upload (a big seed document) is streamed by its handler.
- * Bounded: an API body over {@code limit} is answered 413 (Twilio's body) without being kept,
- * and bodies pending at once are bounded in bytes ({@link #PENDING_BYTES}; past it, 503). A body whose
- * framing breaks (an invalid chunk, a short body) is handed on as that failure, which the handlers answer
- * as a 400. Thread-safe.
+ * still served. API bodies are bounded by {@code apiLimit} (over it: 413, Twilio's body, from the API's own
+ * check when announced, from here when it arrives chunked), admin bodies (seed documents) by {@code
+ * adminLimit} (over it: 413 here). The bytes received and not yet handed on are bounded over all
+ * connections ({@link #PENDING_BYTES}; past it: 503, retry). A body whose framing breaks (an invalid
+ * chunk, a short body, a stall past the idle timeout) is handed on as that failure, which the handlers
+ * answer as a 400. Thread-safe.
  */
 public final class WholeBodies extends Handler.Wrapper {
-    /** Bytes of bodies being read at once, over all connections. */
+    /** Bytes of bodies received at once and not yet handed to a handler, over all connections. */
     static final long PENDING_BYTES = 64L * 1024 * 1024;
 
-    private final int limit;
+    private final int apiLimit;
+    private final int adminLimit;
     private final AtomicLong pending = new AtomicLong();
 
-    public WholeBodies(int limit) {
-        this.limit = limit;
+    public WholeBodies(int apiLimit, int adminLimit) {
+        this.apiLimit = apiLimit;
+        this.adminLimit = adminLimit;
     }
 
     @Override
@@ -40,40 +43,21 @@ public final class WholeBodies extends Handler.Wrapper {
         long length = request.getLength();
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         boolean api = Request.getPathInContext(request).startsWith("/v1/");
-        if (length == 0 || (length < 0 && !chunked) || length > limit || (chunked && !api)) {
-            // nothing to wait for; refused unread downstream (the API's limit); or an admin upload (a seed
-            // may be far larger than the API's limit), which its handler streams
+        int limit = api ? apiLimit : adminLimit;
+        if (length == 0 || (length < 0 && !chunked) || (api && length > limit)) {
+            // nothing to wait for, or an API body the API itself refuses unread (and journals)
             return next.handle(request, response, callback);
         }
-        long reserved = length > 0 ? length : limit + 1L;
-        if (pending.addAndGet(reserved) > PENDING_BYTES) {
-            pending.addAndGet(-reserved);
-            refuse(response, callback, 503, 20503, "Service unavailable: too many request bodies are arriving at once; retry");
+        if (length > limit) {
+            refuse(response, callback, 413, 20001, tooLarge(limit));
             return true;
         }
-        Content.Source.asByteArrayAsync(request, limit).whenComplete((bytes, failure) -> {
-            pending.addAndGet(-reserved);
-            getServer().getThreadPool().execute(() -> dispatch(next, request, response, callback, bytes, failure));
-        });
+        new Body(next, request, response, callback, limit, (int) Math.max(length, 0)).run();
         return true;
     }
 
-    private void dispatch(Handler next, Request request, Response response, Callback callback, byte[] bytes, Throwable failure) {
-        try {
-            if (failure != null && ErrorResponses.malformedFraming(failure) == null) {
-                // the one failure that is not the connection's: more than the limit arrived
-                refuse(response, callback, 413, 20001, "Request body too large: the limit is " + limit + " bytes");
-                return;
-            }
-            Request replay = new Replay(request, failure == null
-                    ? Content.Chunk.from(ByteBuffer.wrap(bytes), true)
-                    : Content.Chunk.from(failure, true));
-            if (!next.handle(replay, response, callback)) {
-                Response.writeError(request, response, callback, 404);
-            }
-        } catch (Throwable t) {
-            Response.writeError(request, response, callback, t);
-        }
+    private static String tooLarge(int limit) {
+        return "Request body too large: the limit is " + limit + " bytes";
     }
 
     private static void refuse(Response response, Callback callback, int status, int code, String message) {
@@ -81,6 +65,86 @@ public final class WholeBodies extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(Json.bytes(ErrorResponses.body(status, code, message))), callback);
+    }
+
+    /** One body being read: chunks copied as they come, each counted in {@link #pending} until handed on. */
+    private final class Body implements Runnable {
+        private final Handler next;
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final int limit;
+        private byte[] data;
+        private int size;
+
+        Body(Handler next, Request request, Response response, Callback callback, int limit, int announced) {
+            this.next = next;
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.limit = limit;
+            // what is announced is not yet received: the buffer grows with what arrives, not with the promise
+            this.data = new byte[announced > 0 ? Math.min(announced, 64 * 1024) : 8192];
+        }
+
+        /** Reads what has arrived; asks to be called again when more does. */
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    finish(() -> dispatch(Content.Chunk.from(chunk.getFailure(), true)));
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int n = bytes.remaining();
+                if (n > 0) {
+                    if ((long) size + n > limit) {
+                        chunk.release();
+                        finish(() -> refuse(response, callback, 413, 20001, tooLarge(limit)));
+                        return;
+                    }
+                    if (pending.addAndGet(n) > PENDING_BYTES) {
+                        pending.addAndGet(-n);
+                        chunk.release();
+                        finish(() -> refuse(response, callback, 503, 20503,
+                                "Service unavailable: too many request bodies are arriving at once; retry"));
+                        return;
+                    }
+                    if (size + n > data.length) {
+                        data = Arrays.copyOf(data, Math.min(limit, Math.max(size + n, data.length * 2)));
+                    }
+                    bytes.get(data, size, n);
+                    size += n;
+                }
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    finish(() -> dispatch(Content.Chunk.from(ByteBuffer.wrap(data, 0, size), true)));
+                    return;
+                }
+            }
+        }
+
+        /** Stops counting this body's bytes and runs {@code then} on a thread of the server's pool. */
+        private void finish(Runnable then) {
+            pending.addAndGet(-size);
+            getServer().getThreadPool().execute(then);
+        }
+
+        private void dispatch(Content.Chunk body) {
+            try {
+                if (!next.handle(new Replay(request, body), response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        }
     }
 
     /** The request with its body already read: one chunk (or its failure), then the end. */

@@ -1,5 +1,6 @@
 package dev.flexconf.server.reliability;
 
+import dev.flexconf.server.admin.AdminResource;
 import dev.flexconf.server.testkit.Http;
 import dev.flexconf.server.testkit.RunningServer;
 import dev.flexconf.server.testkit.RawHttp;
@@ -133,6 +134,30 @@ class HostileInputTest {
         refused(reply, before);
     }
 
+    @Test
+    void aSeedAnnouncedOverItsLimitIsRefusedWithoutBeingRead() throws Exception {
+        int before = state();
+        RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST /__flexconf/seed HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + (AdminResource.MAX_BODY_BYTES + 1), bytes("{\"account_sid\": \"" + ACCOUNT + "\""));
+        assertEquals(413, reply.status(), reply.body());
+        refused(reply, before);
+    }
+
+    @Test
+    void aChunkedSeedOverItsLimitIsRefusedAfterTheLimit() throws Exception {
+        int before = state();
+        byte[] data = new byte[AdminResource.MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(data, (byte) ' ');
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(data);
+        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST /__flexconf/seed HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+        assertEquals(413, reply.status(), reply.body());
+        refused(reply, before);
+    }
+
     /** An invalid chunk size, with credentials or without: one Twilio 4xx body, journaled, nothing written. */
     @Test
     void aBrokenChunkedFramingIsOneTwilio400() throws Exception {
@@ -157,6 +182,22 @@ class HostileInputTest {
         RawHttp.Reply reply = RawHttp.send(running.url(), "GET " + V1 + "/Plugins", new byte[0]);
         assertEquals(400, reply.status(), reply.body());
         refused(reply, state());
+    }
+
+    @Test
+    void optionsStarIsATwilioError() throws Exception {
+        int before = state();
+        RawHttp.Reply reply = request("OPTIONS * HTTP/1.1");
+        assertEquals(404, reply.status(), reply.body());
+        refused(reply, before);
+    }
+
+    @Test
+    void anHttp2PrefaceOnThePlainPortIsATwilioError() throws Exception {
+        int before = state();
+        RawHttp.Reply reply = RawHttp.send(running.server().url(), "PRI * HTTP/2.0", new byte[0]);
+        assertEquals(426, reply.status(), reply.body());
+        refused(reply, before);
     }
 
     @Test

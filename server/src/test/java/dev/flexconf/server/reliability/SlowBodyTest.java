@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Clients that send headers and then stall their bodies lock nobody out: with 500 of them connected,
- * the API and the admin API still answer within a second.
+ * Clients that send headers and then stall their bodies lock nobody out: with 500 of them connected
+ * (API forms, seed documents announcing 5 MB, chunked seed documents), the API and the admin API still
+ * answer within a second.
  */
 class SlowBodyTest {
     private static final String V1 = "/v1/PluginService";
@@ -34,10 +35,15 @@ class SlowBodyTest {
             for (int i = 0; i < STALLED; i++) {
                 Socket socket = new Socket(base.getHost(), base.getPort());
                 OutputStream out = socket.getOutputStream();
-                String path = i % 2 == 0 ? V1 + "/Configurations" : "/__flexconf/seed"; // no credentials, as an attacker
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getRawAuthority()
-                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nNa")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                // no credentials, as an attacker
+                String head = switch (i % 3) {
+                    case 0 -> "POST " + V1 + "/Configurations HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
+                            + "\r\nContent-Length: 1000\r\n\r\nNa";
+                    case 1 -> "POST /__flexconf/seed HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{\"a";
+                    default -> "POST /__flexconf/seed HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+                            + "\r\n\r\n1000\r\n{\"a";
+                };
+                out.write((head.replaceFirst("\r\n", "\r\nHost: " + base.getRawAuthority() + "\r\n")).getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 stalled.add(socket);
             }

@@ -49,6 +49,13 @@ public final class ServerProcess implements AutoCloseable {
         return start(List.of("-cp", System.getProperty("java.class.path"), MAIN), log, args);
     }
 
+    /** As {@link #main(Path, String...)}, the JVM started with {@code jvmOptions} (such as {@code -Xmx64m}). */
+    public static ServerProcess main(List<String> jvmOptions, Path log, String... args) throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
+        return start(launch, log, args);
+    }
+
     /**
      * As {@link #main(Path, String...)}, with the files it writes limited to {@code kilobytes} (the
      * shell's {@code ulimit -f}): past it every write fails as on a full disk (the JVM ignores SIGXFSZ).
@@ -97,6 +104,16 @@ public final class ServerProcess implements AutoCloseable {
     /** Everything it has printed so far. */
     public String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** SIGTERM, without waiting. */
+    public void signal() {
+        process.destroy();
+    }
+
+    /** Its exit code once it has exited within {@code timeout}; null if it is still running then. */
+    public Integer exitCode(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

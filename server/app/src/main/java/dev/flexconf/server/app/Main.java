@@ -119,10 +119,7 @@ public final class Main implements Callable<Integer> {
         if (args.length == 0 || !args[0].equals(SnapshotCommand.NAME)) {
             Preload.start();
         }
-        int exit = new CommandLine(new Main()).execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        System.exit(new CommandLine(new Main()).execute(args));
     }
 
     /** The options these arguments describe; a bad credentials file is an IllegalArgumentException. */
@@ -164,12 +161,13 @@ public final class Main implements Callable<Integer> {
                 return EXIT_SEED;
             }
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "flexconf-shutdown"));
-        stopped.await();
+        HeapGuard.install();
+        CountDownLatch stop = new CountDownLatch(1);
+        Stopping.onSignals(stop::countDown);
+        // any other way out (System.exit elsewhere, SIGHUP, -Xrs) still drains
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "flexconf-shutdown"));
+        stop.await();
+        server.close();
         return 0;
     }
 
@@ -180,6 +178,8 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_CERTIFICATE_AUTHORITY = 5;
     static final int EXIT_LISTEN = 6;
     static final int EXIT_SEED = 7;
+    /** Not a start failure: the heap ran out while serving ({@link HeapGuard}). */
+    static final int EXIT_OUT_OF_MEMORY = 8;
 
     static int exitCode(StartException.Step step) {
         return switch (step) {
