@@ -61,6 +61,54 @@ class AdminApiTest {
     }
 
     @Test
+    void accountsListsEachAccountWithStateAndHowMuchItHolds() {
+        assertEquals(201, http.postJson("/__flexconf/seed", seedDocument(account)).status());
+        String untouched = Http.newAccount();
+        assertEquals(200, http.get(V1 + "/Plugins", basic(untouched, "token")).status());
+        JsonNode accounts = http.get("/__flexconf/accounts").json().get("accounts");
+        JsonNode mine = null;
+        for (JsonNode a : accounts) {
+            mine = a.get("account_sid").asText().equals(account) ? a : mine;
+            assertTrue(!a.get("account_sid").asText().equals(untouched), "an account with no state is not listed");
+        }
+        assertEquals(2, mine.get("plugins").asInt());
+        assertEquals(2, mine.get("configurations").asInt());
+        assertEquals(2, mine.get("releases").asInt());
+    }
+
+    @Test
+    void theTimelineSaysWhatEachReleaseChangedNewestFirst() {
+        assertEquals(201, http.postJson("/__flexconf/seed", seedDocument(account)).status());
+        JsonNode timeline = http.get("/__flexconf/timeline?AccountSid=" + account).json();
+        JsonNode newest = timeline.get("releases").get(0);
+        assertEquals("B", newest.get("configuration_name").asText());
+        assertEquals(timeline.get("active_configuration_sid").asText(), newest.get("configuration_sid").asText());
+        assertTrue(newest.get("active").asBoolean());
+        assertEquals("removed crm, upgraded header", newest.get("changes").get(0).get("change").asText() + " "
+                + newest.get("changes").get(0).get("unique_name").asText() + ", " + newest.get("changes").get(1).get("change").asText()
+                + " " + newest.get("changes").get(1).get("unique_name").asText());
+    }
+
+    @Test
+    void theTimelineNeedsAnAccount() {
+        Http.Reply reply = http.get("/__flexconf/timeline");
+        assertEquals(400, reply.status());
+        assertEquals(20001, reply.json().get("code").asInt());
+    }
+
+    @Test
+    void theJournalFiltersByStatusOrClassOfStatus() {
+        assertEquals(200, http.get(V1 + "/Plugins", auth).status());
+        assertEquals(404, http.get(V1 + "/Plugins/nothing", auth).status());
+        JsonNode clientErrors = http.get("/__flexconf/requests?AccountSid=" + account + "&Status=4xx").json().get("requests");
+        assertEquals(1, clientErrors.size());
+        assertEquals(404, clientErrors.get(0).get("status").asInt());
+        assertEquals(1, http.get("/__flexconf/requests?AccountSid=" + account + "&Status=200").json().get("requests").size());
+        assertEquals(0, http.get("/__flexconf/requests?AccountSid=" + account + "&Status=5xx").json().get("requests").size());
+        assertEquals(400, http.get("/__flexconf/requests?Status=4x").status());
+    }
+
+    @Test
     void seedLoadsAWholeAccountInOneCall() {
         Http.Reply seeded = http.postJson("/__flexconf/seed", seedDocument(account));
         assertEquals(201, seeded.status(), seeded.raw().body());

@@ -16,7 +16,8 @@ import java.util.Locale;
  * {@code Origin} is not the host it was sent to (a browser's cross-site request, a "simple" form or
  * text/plain POST included); on a loopback connection, a request naming a host that is not one of
  * FlexConf's (DNS rebinding). With a token ({@link AdminAccess#token}), a call without
- * {@code Authorization: Bearer <token>} is a 401; health alone stays open, for readiness probes.
+ * {@code Authorization: Bearer <token>} is a 401; health stays open, for readiness probes, and so do the
+ * console's static files (they hold no data; the console asks for the token before it reads anything).
  * Thread-safe; stateless but for its settings.
  */
 final class AdminGuard {
@@ -39,7 +40,7 @@ final class AdminGuard {
         if (origin != null && !sameOrigin(origin, host)) {
             throw new TwilioException(403, 20403, "The admin API refuses cross-site requests (Origin " + origin + ")");
         }
-        if (expected != null && !ctx.path().endsWith("/health")) {
+        if (expected != null && !ctx.path().endsWith("/health") && !Console.isConsole(ctx.path())) {
             String given = ctx.header("Authorization");
             if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
                 throw new TwilioException(401, 20003, "The admin API needs its token: Authorization: Bearer <--admin-token>");

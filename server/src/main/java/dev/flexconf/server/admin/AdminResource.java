@@ -43,6 +43,7 @@ public final class AdminResource {
     private final Supplier<ProxySetup> proxySetup;
     private final AdminGuard guard;
     private final AdminAccess access;
+    private final Console console = Console.load();
 
     /**
      * @param ca         the front door's CA, or null when there is no front door
@@ -78,6 +79,9 @@ public final class AdminResource {
         routes.post(PATH + "/reset", this::reset);
         routes.post(PATH + "/seed", this::seed);
         routes.get(PATH + "/export", ctx -> Json.respond(ctx, 200, accounts.export(accountSid(ctx.queryParam("AccountSid"), true))));
+        routes.get(PATH + "/accounts", ctx -> Json.respond(ctx, 200, accounts.list()));
+        routes.get(PATH + "/timeline", ctx -> Json.respond(ctx, 200, accounts.timeline(accountSid(ctx.queryParam("AccountSid"), true))));
+        console.register(routes);
         routes.get(PATH + "/requests", this::requests);
         routes.delete(PATH + "/requests", ctx -> {
             String account = ctx.queryParam("AccountSid");
@@ -149,9 +153,11 @@ public final class AdminResource {
         String account = ctx.queryParam("AccountSid");
         String path = ctx.queryParam("Path");
         String operation = ctx.queryParam("Operation");
+        Predicate<Integer> status = journalStatus(ctx.queryParam("Status"));
         Predicate<JournalEntry> filter = e -> (account == null || account.equals(e.getAccountSid()))
                 && (path == null || e.getPath().startsWith(path))
-                && (operation == null || operation.equals(e.getOperation()));
+                && (operation == null || operation.equals(e.getOperation()))
+                && status.test(e.getStatus());
         int size = journalPageSize(ctx.queryParam("PageSize"));
         long before = ctx.queryParam("Before") == null ? Long.MAX_VALUE : journalBefore(ctx.queryParam("Before"));
         RequestJournal.Page page = journal.page(filter, before, size);
@@ -172,6 +178,23 @@ public final class AdminResource {
             // reported below
         }
         throw TwilioException.invalidParameter("PageSize", "must be an integer from 1 to " + JOURNAL_PAGE);
+    }
+
+    /** The journal's {@code Status}: one status ({@code 404}) or a class of them ({@code 4xx}); any when absent. */
+    private static Predicate<Integer> journalStatus(String given) {
+        if (given == null) {
+            return status -> true;
+        }
+        String s = given.trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.matches("[1-5]xx")) {
+            int kind = s.charAt(0) - '0';
+            return status -> status != null && status / 100 == kind;
+        }
+        if (s.matches("[1-5][0-9][0-9]")) {
+            int exact = Integer.parseInt(s);
+            return status -> status != null && status == exact;
+        }
+        throw TwilioException.invalidParameter("Status", "must be a status such as 404, or a class such as 4xx");
     }
 
     private static long journalBefore(String given) {

@@ -34,7 +34,7 @@ public interface Database extends AutoCloseable {
 
     SeedStore seeds();
 
-    ResetStore resets();
+    AccountStore accounts();
 
     FlexConfigurationStore flexConfigurations();
 

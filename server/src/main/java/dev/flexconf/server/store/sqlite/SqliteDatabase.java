@@ -1,12 +1,12 @@
 package dev.flexconf.server.store.sqlite;
 
+import dev.flexconf.server.store.AccountStore;
 import dev.flexconf.server.store.ConfigurationStore;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.DatabaseInUse;
 import dev.flexconf.server.store.FlexConfigurationStore;
 import dev.flexconf.server.store.PluginStore;
 import dev.flexconf.server.store.ReleaseStore;
-import dev.flexconf.server.store.ResetStore;
 import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.StorageUnavailable;
 import dev.flexconf.server.store.VersionStore;
@@ -60,7 +60,7 @@ public final class SqliteDatabase implements Database {
     private static final ConfigurationStore CONFIGURATIONS = new SqliteConfigurationStore();
     private static final ReleaseStore RELEASES = new SqliteReleaseStore();
     private static final SeedStore SEEDS = new SqliteSeedStore();
-    private static final ResetStore RESETS = new SqliteResetStore();
+    private static final AccountStore ACCOUNTS = new SqliteAccountStore();
     private static final FlexConfigurationStore FLEX_CONFIGURATIONS = new SqliteFlexConfigurationStore();
 
     private final String description;
@@ -314,8 +314,8 @@ public final class SqliteDatabase implements Database {
     }
 
     @Override
-    public ResetStore resets() {
-        return RESETS;
+    public AccountStore accounts() {
+        return ACCOUNTS;
     }
 
     @Override
