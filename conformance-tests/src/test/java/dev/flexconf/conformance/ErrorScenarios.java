@@ -69,6 +69,8 @@ class ErrorScenarios extends Scenario {
 
     @Test
     void aMalformedPathIsATwilioBadRequest() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Target.get().behindFront,
+                "behind the replicas' front, a malformed path is refused by the front itself");
         twilioError(raw("GET", V1 + "/Configurations/%zz", null, new byte[0]), 400, 20001);
     }
 

@@ -1,12 +1,16 @@
 package dev.flexconf.conformance;
 
+import dev.flexconf.server.testkit.Alternating;
 import dev.flexconf.server.testkit.Http;
+import dev.flexconf.server.testkit.Postgres;
 
 import dev.flexconf.server.FlexConfServer;
 import dev.flexconf.server.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +19,9 @@ import java.util.UUID;
  * <ul>
  *   <li>Default: a FlexConf emulator started in-process on 127.0.0.1, ephemeral port, SQLite file in a
  *       temp folder; two fresh random accounts.</li>
+ *   <li>{@code -Dflexconf.replicas=N} (or env {@code FLEXCONF_REPLICAS}): N FlexConf replicas started
+ *       in-process on one PostgreSQL database (the test kit's own cluster), behind a front that sends
+ *       each request to the next replica in turn.</li>
  *   <li>{@code -Dflexconf.baseUrl=URL} (or env {@code FLEXCONF_BASE_URL}): that URL, with the account of
  *       {@code TWILIO_ACCOUNT_SID}/{@code TWILIO_AUTH_TOKEN} (env or system properties). The second
  *       account, for isolation scenarios, is {@code flexconf.otherAccountSid}/{@code otherAuthToken};
@@ -41,13 +48,16 @@ final class Target {
     final Account other;
     final boolean emulator;
     final boolean releasesAllowed;
+    /** Whether requests pass a front (the replicas' load balancer) that answers some malformed ones itself. */
+    final boolean behindFront;
 
-    private Target(String baseUrl, Account account, Account other, boolean emulator, boolean releasesAllowed) {
+    private Target(String baseUrl, Account account, Account other, boolean emulator, boolean releasesAllowed, boolean behindFront) {
         this.baseUrl = baseUrl;
         this.account = account;
         this.other = other;
         this.emulator = emulator;
         this.releasesAllowed = releasesAllowed;
+        this.behindFront = behindFront;
     }
 
     static Target get() {
@@ -70,7 +80,7 @@ final class Target {
                 : emulator ? Account.random() : null;
         boolean releases = emulator || Boolean.parseBoolean(setting("flexconf.allowReleases", "FLEXCONF_ALLOW_RELEASES"));
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return new Target(base, account, other, emulator, releases);
+        return new Target(base, account, other, emulator, releases, false);
     }
 
     private static Account failMissingCredentials() {
@@ -79,13 +89,35 @@ final class Target {
     }
 
     private static Target inProcess() {
+        String replicas = setting("flexconf.replicas", "FLEXCONF_REPLICAS");
+        if (replicas != null) {
+            return replicas(Integer.parseInt(replicas));
+        }
         try {
             Path dir = Files.createTempDirectory("flexconf-conformance");
             FlexConfServer server = FlexConfServer.start(ServerOptions.ephemeral().withDatabase(dir.resolve("conformance.db")));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "flexconf-conformance-stop"));
-            return new Target(server.url(), Account.random(), Account.random(), true, true);
+            return new Target(server.url(), Account.random(), Account.random(), true, true, false);
         } catch (IOException e) {
             throw new IllegalStateException("cannot make a temp folder for the emulator's database", e);
+        }
+    }
+
+    /** {@code count} replicas on one new PostgreSQL database, requests alternating between them. */
+    private static Target replicas(int count) {
+        try {
+            String database = Postgres.shared().newDatabase();
+            Alternating front = Alternating.start();
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                FlexConfServer replica = FlexConfServer.start(Postgres.replica(database).withBaseUrl(front.url()));
+                Runtime.getRuntime().addShutdownHook(new Thread(replica::close, "flexconf-conformance-stop"));
+                urls.add(replica.url());
+            }
+            front.to(urls);
+            return new Target(front.url(), Account.random(), Account.random(), true, true, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the front of the replicas", e);
         }
     }
 

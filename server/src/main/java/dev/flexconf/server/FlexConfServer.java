@@ -29,6 +29,7 @@ import dev.flexconf.server.releases.Releases;
 import dev.flexconf.server.seed.Accounts;
 import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.DatabaseInUse;
+import dev.flexconf.server.store.postgresql.PostgresDatabase;
 import dev.flexconf.server.store.sqlite.SqliteDatabase;
 import dev.flexconf.server.versions.PluginVersions;
 import dev.flexconf.server.versions.VersionResource;
@@ -87,10 +88,12 @@ public final class FlexConfServer implements AutoCloseable {
      */
     public static FlexConfServer start(ServerOptions options) {
         CompletableFuture<FrontDoor> opening = openFrontDoor(options.caDir());
-        boolean existed = options.database() == null || Files.exists(options.database());
+        boolean existed = options.postgres() != null || options.database() == null || Files.exists(options.database());
         Database db;
         try {
-            db = options.database() == null ? SqliteDatabase.inMemory() : SqliteDatabase.open(options.database());
+            db = options.postgres() != null
+                    ? PostgresDatabase.open(options.postgres().jdbcUrl(), options.postgres().user(), options.postgres().password())
+                    : options.database() == null ? SqliteDatabase.inMemory() : SqliteDatabase.open(options.database());
         } catch (RuntimeException e) {
             opening.cancel(false);
             throw new StartException(e instanceof DatabaseInUse ? StartException.Step.DATABASE_IN_USE : StartException.Step.DATABASE, e);
@@ -109,7 +112,8 @@ public final class FlexConfServer implements AutoCloseable {
             Recorder recorder = new Recorder(journal, options.logRequests());
             AtomicReference<Server> jetty = new AtomicReference<>();
             Faults faults = new Faults(task -> jetty.get().getThreadPool().execute(task));
-            ConfigurationCache cache = new ConfigurationCache(CACHED_CONFIGURATIONS);
+            // replicas of one database are told of nobody's changes but their own: they keep no JSON
+            ConfigurationCache cache = new ConfigurationCache(db.shared() ? 0 : CACHED_CONFIGURATIONS);
             AtomicReference<ProxySetup> proxySetup = new AtomicReference<>();
             AdminResource admin = new AdminResource(new Accounts(db, cache), journal, faults, baseUrl,
                     frontDoor == null ? null : frontDoor.ca(), proxySetup::get, options.admin(), publicHost(options.baseUrl()));

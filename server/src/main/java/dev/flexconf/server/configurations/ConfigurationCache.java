@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * nobody looks at any more: no read can bring back what a change dropped.
  *
  * <p>Bounded: past {@code capacity} entries or accounts, or {@link #LIST_PAGE_BYTES} of list pages, it
- * starts over empty; a list page over {@link #LARGEST_LIST_PAGE} bytes is not kept. Thread-safe and
- * lock-free.
+ * starts over empty; a list page over {@link #LARGEST_LIST_PAGE} bytes is not kept. With capacity 0 it
+ * keeps nothing (every read goes to the database): the setting for a database other processes write,
+ * whose changes nobody here is told of. Thread-safe and lock-free.
  */
 public final class ConfigurationCache {
     /** How many bytes of list pages are kept, over all accounts. */
@@ -39,6 +40,9 @@ public final class ConfigurationCache {
 
     /** The account's current generation: take it before reading what will be stored into it. */
     Generation of(String account) {
+        if (capacity == 0) {
+            return new Generation(null, null);
+        }
         Generation current = accounts.get(account);
         if (current != null) {
             return current;
@@ -115,10 +119,13 @@ public final class ConfigurationCache {
         }
 
         byte[] entry(String key) {
-            return entries.get(key);
+            return entries == null ? null : entries.get(key);
         }
 
         void putEntry(String key, byte[] json) {
+            if (entries == null) {
+                return;
+            }
             if (entryCount.incrementAndGet() > capacity) {
                 clear();
                 return;
@@ -129,11 +136,11 @@ public final class ConfigurationCache {
         }
 
         byte[] page(String key) {
-            return pages.get(key);
+            return pages == null ? null : pages.get(key);
         }
 
         void putPage(String key, byte[] json) {
-            if (json.length > LARGEST_LIST_PAGE) {
+            if (pages == null || json.length > LARGEST_LIST_PAGE) {
                 return;
             }
             if (pageBytes.addAndGet(json.length) > LIST_PAGE_BYTES) {

@@ -24,6 +24,12 @@ public interface Database extends AutoCloseable {
     /** The random secret page tokens are signed with, made once and kept in the database. */
     byte[] secret();
 
+    /**
+     * Whether other processes may write this database (replicas of a shared FlexConf): then nothing read
+     * from it may be kept past its transaction, since a change by another process is told to nobody here.
+     */
+    boolean shared();
+
     PluginStore plugins();
 
     VersionStore versions();

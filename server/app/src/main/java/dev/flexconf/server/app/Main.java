@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * java -jar flexconf-server.jar snapshot …} copies an account instead ({@link SnapshotCommand}).
  */
 @Command(name = "flexconf-server", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Emulates Twilio Flex's PluginService API over a SQLite database.",
+        description = "Emulates Twilio Flex's PluginService API over a SQLite database (or a PostgreSQL one shared by replicas).",
         subcommands = SnapshotCommand.class,
         showDefaultValues = true)
 public final class Main implements Callable<Integer> {
@@ -45,9 +45,10 @@ public final class Main implements Callable<Integer> {
      * arguments do not use, so the environment is read by the field initializers, the one place.
      */
     static final class Storage {
-        @Option(names = "--db", paramLabel = "FILE",
-                description = "SQLite database file, created when absent (env FLEXCONF_DB).")
-        Path database = Path.of(System.getenv().getOrDefault("FLEXCONF_DB", ServerOptions.DEFAULT_DATABASE));
+        @Option(names = "--db", paramLabel = "FILE|URL",
+                description = "SQLite database file, created when absent; or a PostgreSQL JDBC URL"
+                        + " (jdbc:postgresql://host:port/db?user=…&password=…) shared by replicas (env FLEXCONF_DB).")
+        String database = System.getenv().getOrDefault("FLEXCONF_DB", ServerOptions.DEFAULT_DATABASE);
 
         @Option(names = "--in-memory",
                 description = "Keep everything in memory instead of a file (env FLEXCONF_IN_MEMORY).")
@@ -103,6 +104,9 @@ public final class Main implements Callable<Integer> {
             "org.slf4j.simpleLogger.defaultLogLevel", "info",
             "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
             "org.slf4j.simpleLogger.log.io.javalin", "warn",
+            // its warnings of each broken connection (with a stack trace) while PostgreSQL is away: our own
+            // one line per refused request says it
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error",
             // its "Failed to start" with a stack trace: the start's failure is our one line on stderr
             "org.slf4j.simpleLogger.log.io.javalin.Javalin", "off",
             "org.slf4j.simpleLogger.showDateTime", "true",
@@ -131,13 +135,23 @@ public final class Main implements Callable<Integer> {
         return ServerOptions.defaults()
                 .withHost(host)
                 .withPort(port)
-                .withDatabase(storage.inMemory ? null : storage.database)
+                .withDatabase(storage.inMemory || isJdbcUrl(storage.database) ? null : Path.of(storage.database))
+                .withPostgres(storage.inMemory || !isJdbcUrl(storage.database) ? null : new ServerOptions.Postgres(storage.database,
+                        System.getenv("FLEXCONF_DB_USER"), System.getenv("FLEXCONF_DB_PASSWORD")))
                 .withBaseUrl(baseUrl)
                 .withCredentials(declared, strictAuth)
                 .withJournalCapacity(journalSize)
                 .withLogRequests(logRequests)
                 .withCaDir(noFrontDoor ? null : caDir != null ? caDir : CertificateAuthority.defaultDir())
                 .withAdmin(noAdmin ? AdminAccess.OFF : adminToken == null ? AdminAccess.OPEN : AdminAccess.token(adminToken));
+    }
+
+    /** A {@code --db} that names a PostgreSQL database rather than a SQLite file. */
+    static boolean isJdbcUrl(String db) {
+        if (db.startsWith("jdbc:") && !db.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db " + db + ": the JDBC URLs FlexConf takes are jdbc:postgresql: ones");
+        }
+        return db.startsWith("jdbc:postgresql:");
     }
 
     @Override

@@ -93,6 +93,20 @@ class MainTest {
     }
 
     @Test
+    void aPostgresqlUrlAsDbMeansASharedDatabaseAndNoFile() {
+        ServerOptions options = parse("--db", "jdbc:postgresql://db:5432/flexconf?user=u");
+        assertEquals(null, options.database());
+        assertEquals("jdbc:postgresql://db:5432/flexconf?user=u", options.postgres().jdbcUrl());
+    }
+
+    @Test
+    void anotherJdbcUrlAsDbIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("--db", "jdbc:mysql://db/flexconf"));
+        assertTrue(refused.getMessage().contains("jdbc:postgresql:"), refused.getMessage());
+    }
+
+    @Test
     void dbAndInMemoryCannotBeCombined() {
         assertEquals(2, new CommandLine(new Main()).execute("--db", "x.db", "--in-memory"));
     }

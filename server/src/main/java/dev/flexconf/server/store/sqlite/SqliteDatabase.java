@@ -10,14 +10,20 @@ import dev.flexconf.server.store.ReleaseStore;
 import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.StorageUnavailable;
 import dev.flexconf.server.store.VersionStore;
+import dev.flexconf.server.store.sql.SqlAccountStore;
+import dev.flexconf.server.store.sql.SqlConfigurationStore;
+import dev.flexconf.server.store.sql.SqlFlexConfigurationStore;
+import dev.flexconf.server.store.sql.SqlPluginStore;
+import dev.flexconf.server.store.sql.SqlReleaseStore;
+import dev.flexconf.server.store.sql.SqlSeedStore;
+import dev.flexconf.server.store.sql.SqlSettings;
+import dev.flexconf.server.store.sql.SqlVersionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -55,13 +61,13 @@ public final class SqliteDatabase implements Database {
     /** The size a checkpointed WAL file is cut back to. */
     private static final int WAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
-    private static final PluginStore PLUGINS = new SqlitePluginStore();
-    private static final VersionStore VERSIONS = new SqliteVersionStore();
-    private static final ConfigurationStore CONFIGURATIONS = new SqliteConfigurationStore();
-    private static final ReleaseStore RELEASES = new SqliteReleaseStore();
-    private static final SeedStore SEEDS = new SqliteSeedStore();
-    private static final AccountStore ACCOUNTS = new SqliteAccountStore();
-    private static final FlexConfigurationStore FLEX_CONFIGURATIONS = new SqliteFlexConfigurationStore();
+    private static final PluginStore PLUGINS = new SqlPluginStore();
+    private static final VersionStore VERSIONS = new SqlVersionStore();
+    private static final ConfigurationStore CONFIGURATIONS = new SqlConfigurationStore();
+    private static final ReleaseStore RELEASES = new SqlReleaseStore();
+    private static final SeedStore SEEDS = new SqlSeedStore();
+    private static final AccountStore ACCOUNTS = new SqlAccountStore();
+    private static final FlexConfigurationStore FLEX_CONFIGURATIONS = new SqlFlexConfigurationStore();
 
     private final String description;
     private final Writer writer;
@@ -246,19 +252,13 @@ public final class SqliteDatabase implements Database {
     /** The random secret this database signs page tokens with, made once and kept in the database. */
     @Override
     public byte[] secret() {
-        String hex = write(h -> {
-            String existing = h.createQuery("SELECT value FROM setting WHERE name = 'page_token_secret'")
-                    .mapTo(String.class).findOne().orElse(null);
-            if (existing != null) {
-                return existing;
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String value = HexFormat.of().formatHex(fresh);
-            h.execute("INSERT INTO setting (name, value) VALUES ('page_token_secret', ?)", value);
-            return value;
-        });
-        return HexFormat.of().parseHex(hex);
+        return write(SqlSettings::pageTokenSecret);
+    }
+
+    /** Only this process writes the file ({@link DatabaseLock}): what it caches stays true until it changes it. */
+    @Override
+    public boolean shared() {
+        return false;
     }
 
     private static void migrate(Handle h, String description) {

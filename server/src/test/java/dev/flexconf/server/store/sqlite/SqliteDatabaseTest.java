@@ -81,7 +81,7 @@ class SqliteDatabaseTest {
     void aPageOfConfigurationsIsReadFromTheListIndexAlone() {
         try (Database db = SqliteDatabase.inMemory()) {
             for (Keyset keyset : List.of(new Keyset(null, false, 51), new Keyset(900_000L, false, 51), new Keyset(900_000L, true, 51))) {
-                String plan = db.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN " + SqliteConfigurationStore.keysSql(keyset))
+                String plan = db.read(h -> String.join("\n", h.createQuery("EXPLAIN QUERY PLAN " + dev.flexconf.server.store.sql.SqlConfigurationStore.keysSql(keyset))
                         .bind("account", ACCOUNT).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
                         .map((rs, ctx) -> rs.getString("detail")).list()));
                 assertTrue(plan.contains("COVERING INDEX configuration_keys_by_account"), plan);

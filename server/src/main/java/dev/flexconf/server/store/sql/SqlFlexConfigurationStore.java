@@ -1,11 +1,11 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.FlexConfigurationStore;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** SQLite's SQL of the seeded Flex Configuration fields. Stateless. */
-final class SqliteFlexConfigurationStore implements FlexConfigurationStore {
+/** The SQL (run alike by SQLite and PostgreSQL) of the seeded Flex Configuration fields. Stateless. */
+public final class SqlFlexConfigurationStore implements FlexConfigurationStore {
     /** The account's seeded fields as a JSON object, if any were seeded. */
     @Override
     public Optional<String> fields(Handle h, String account) {

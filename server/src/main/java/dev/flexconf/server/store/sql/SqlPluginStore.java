@@ -1,4 +1,4 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.Sids;
@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQLite's SQL for plugins. Stateless. */
-final class SqlitePluginStore implements PluginStore {
+/** The SQL (run alike by SQLite and PostgreSQL) for plugins. Stateless. */
+public final class SqlPluginStore implements PluginStore {
     private static final RowMapper<PluginRow> ROW = (rs, ctx) -> new PluginRow(rs.getLong("seq"), rs.getString("sid"),
             rs.getString("account_sid"), rs.getString("unique_name"), rs.getString("friendly_name"),
             rs.getString("description"), rs.getBoolean("archived"), rs.getLong("date_created"), rs.getLong("date_updated"));

@@ -1,4 +1,4 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.Sids;
@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQLite's SQL for plugin versions. Stateless. */
-final class SqliteVersionStore implements VersionStore {
+/** The SQL (run alike by SQLite and PostgreSQL) for plugin versions. Stateless. */
+public final class SqlVersionStore implements VersionStore {
     private static final RowMapper<VersionRow> ROW = (rs, ctx) -> new VersionRow(
             rs.getLong("seq"), rs.getString("sid"), rs.getString("account_sid"), rs.getString("plugin_sid"),
             rs.getString("version"), rs.getString("plugin_url"), rs.getString("changelog"),
@@ -56,7 +56,7 @@ final class SqliteVersionStore implements VersionStore {
                 RETURNING *""")
                 .bind("sid", Sids.next("FV")).bind("account", account).bind("plugin", pluginSid)
                 .bind("version", v.version()).bind("url", v.pluginUrl()).bind("changelog", v.changelog())
-                .bind("private", v.isPrivate()).bind("cli", v.cliVersion()).bind("validate", v.validateStatus())
+                .bind("private", SqlSeedStore.flag(v.isPrivate())).bind("cli", v.cliVersion()).bind("validate", v.validateStatus())
                 .bind("now", now)
                 .map(ROW).one();
     }

@@ -1,4 +1,4 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.Sids;
@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQLite's SQL for releases. Stateless. */
-final class SqliteReleaseStore implements ReleaseStore {
+/** The SQL (run alike by SQLite and PostgreSQL) for releases. Stateless. */
+public final class SqlReleaseStore implements ReleaseStore {
     private static final RowMapper<ReleaseRow> ROW = (rs, ctx) -> new ReleaseRow(rs.getLong("seq"), rs.getString("sid"),
             rs.getString("account_sid"), rs.getString("configuration_sid"), rs.getLong("date_created"));
 

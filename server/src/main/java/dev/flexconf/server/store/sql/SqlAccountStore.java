@@ -1,11 +1,11 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.AccountStore;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** SQLite's SQL over whole accounts: their summaries, and deleting their resources. Stateless. */
-final class SqliteAccountStore implements AccountStore {
+/** The SQL (run alike by SQLite and PostgreSQL) over whole accounts: their summaries, and deleting their resources. Stateless. */
+public final class SqlAccountStore implements AccountStore {
     @Override
     public List<SummaryRow> summaries(Handle h) {
         return h.createQuery("""

@@ -1,4 +1,4 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.Keyset;
 import dev.flexconf.server.store.Sids;
@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.statement.Update;
 
-/** SQLite's SQL for configurations and their configured plugins. Stateless. */
-final class SqliteConfigurationStore implements ConfigurationStore {
+/** The SQL (run alike by SQLite and PostgreSQL) for configurations and their configured plugins. Stateless. */
+public final class SqlConfigurationStore implements ConfigurationStore {
     private static final RowMapper<ConfigurationRow> ROW = (rs, ctx) -> new ConfigurationRow(rs.getLong("seq"),
             rs.getString("sid"), rs.getString("account_sid"), rs.getString("name"), rs.getString("description"),
             rs.getBoolean("archived"), rs.getLong("date_created"));
@@ -59,7 +59,7 @@ final class SqliteConfigurationStore implements ConfigurationStore {
     }
 
     /** The query of {@link #keys}; binds {@code :account}, {@code :cursor} and {@code :limit}. */
-    static String keysSql(Keyset keyset) {
+    public static String keysSql(Keyset keyset) {
         return "SELECT c.seq, c.sid FROM configuration c WHERE c.account_sid = :account" + keyset.clause("c", true);
     }
 

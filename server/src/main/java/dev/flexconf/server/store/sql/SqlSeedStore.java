@@ -1,4 +1,4 @@
-package dev.flexconf.server.store.sqlite;
+package dev.flexconf.server.store.sql;
 
 import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.SeedStore.NewConfiguration;
@@ -11,15 +11,15 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** SQLite's SQL that loads whole rows in batches. Stateless. */
-final class SqliteSeedStore implements SeedStore {
+/** The SQL (run alike by SQLite and PostgreSQL) that loads whole rows in batches. Stateless. */
+public final class SqlSeedStore implements SeedStore {
     @Override
     public void plugins(Handle h, List<PluginRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO plugin (sid, account_sid, unique_name, friendly_name, description, archived, date_created, date_updated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         for (PluginRow p : rows) {
-            batch.add(p.sid(), p.accountSid(), p.uniqueName(), p.friendlyName(), p.description(), p.archived(), p.dateCreated(),
+            batch.add(p.sid(), p.accountSid(), p.uniqueName(), p.friendlyName(), p.description(), flag(p.archived()), p.dateCreated(),
                     p.dateUpdated());
         }
         execute(batch, rows.size());
@@ -32,8 +32,8 @@ final class SqliteSeedStore implements SeedStore {
                                             cli_version, validate_status, archived, date_created)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         for (VersionRow v : rows) {
-            batch.add(v.sid(), v.accountSid(), v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), v.isPrivate(),
-                    v.cliVersion(), v.validateStatus(), v.archived(), v.dateCreated());
+            batch.add(v.sid(), v.accountSid(), v.pluginSid(), v.version(), v.pluginUrl(), v.changelog(), flag(v.isPrivate()),
+                    v.cliVersion(), v.validateStatus(), flag(v.archived()), v.dateCreated());
         }
         execute(batch, rows.size());
     }
@@ -48,7 +48,7 @@ final class SqliteSeedStore implements SeedStore {
         int entryCount = 0;
         for (NewConfiguration n : rows) {
             ConfigurationRow c = n.row();
-            configurations.add(c.sid(), c.accountSid(), c.name(), c.description(), c.archived(), c.dateCreated());
+            configurations.add(c.sid(), c.accountSid(), c.name(), c.description(), flag(c.archived()), c.dateCreated());
             for (Entry e : n.entries()) {
                 entries.add(c.sid(), e.pluginSid(), e.pluginVersionSid(), e.phase());
                 entryCount++;
@@ -72,6 +72,11 @@ final class SqliteSeedStore implements SeedStore {
     @Override
     public boolean sidTaken(Handle h, String table, String sid) {
         return h.createQuery("SELECT 1 FROM " + table + " WHERE sid = ?").bind(0, sid).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** A flag as both engines' schemas hold it: 0 or 1. */
+    static int flag(boolean value) {
+        return value ? 1 : 0;
     }
 
     private static void execute(PreparedBatch batch, int size) {
