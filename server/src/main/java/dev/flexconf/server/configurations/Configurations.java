@@ -89,7 +89,8 @@ public final class Configurations {
      * A page of the account's configurations as the list's JSON. Each item is the JSON a fetch answers:
      * the page is read as keys from the list index, and only configurations missing from the cache are
      * read whole (in the same transaction). The whole page is kept too, keyed by {@code query}, until
-     * the account's list changes.
+     * the account's list changes. On a database shared with other processes nothing is cached, and the
+     * page is read whole in one query instead.
      */
     public byte[] page(String account, Paging.Request request, String base, String query) {
         Generation generation = cache.of(account);
@@ -97,6 +98,11 @@ public final class Configurations {
         byte[] page = generation.page(pageKey);
         if (page == null) {
             Listed listed = db.read(h -> {
+                if (db.shared()) {
+                    Paging.Page<ConfigurationRow> rows = request.read(k -> db.configurations().list(h, account, k));
+                    return new Listed(rows.items().stream().map(r -> Json.bytes(ConfigurationViews.configuration(r, base))).toList(),
+                            rows.meta());
+                }
                 Paging.Page<ConfigurationKey> keys = request.read(k -> db.configurations().keys(h, account, k));
                 List<byte[]> items = new ArrayList<>(keys.items().size());
                 for (ConfigurationKey listedKey : keys.items()) {

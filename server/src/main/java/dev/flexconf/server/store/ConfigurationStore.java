@@ -48,6 +48,9 @@ public interface ConfigurationStore {
     /** The configuration at {@code seq}, a position that {@link #keys} gave in the same transaction. */
     ConfigurationRow at(Handle h, long seq);
 
+    /** A page of an account's configurations, newest first, whole: for a reader that caches nothing. */
+    List<ConfigurationRow> list(Handle h, String account, Keyset keyset);
+
     /**
      * The plugin versions of {@code account} among {@code versionSids}, with their plugins, in one query;
      * a sid that is not there is not in the map.

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
@@ -96,6 +95,8 @@ public final class PostgresDatabase implements Database {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
         config.setValidationTimeout(2_000);
+        // reads, the most, need no statement of their own to get their snapshot; a write says READ COMMITTED
+        config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
@@ -185,19 +186,25 @@ public final class PostgresDatabase implements Database {
         return description;
     }
 
+    /** Runs {@code work} in one REPEATABLE READ transaction (the pool's default): one snapshot. */
     @Override
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
+            return jdbi.inTransaction(work);
         } catch (RuntimeException e) {
             throw storageFailure(e);
         }
     }
 
+    /**
+     * Runs {@code work} in a READ COMMITTED transaction that first takes {@link #WRITE_LOCK}: each of its
+     * statements then sees every write committed before, and none runs beside it.
+     */
     @Override
     public <R> R write(HandleCallback<R, RuntimeException> work) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            return jdbi.inTransaction(h -> {
+                h.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:lock)").bind("lock", WRITE_LOCK).mapTo(Integer.class).one();
                 return work.withHandle(h);
             });

@@ -69,6 +69,13 @@ public final class SqlConfigurationStore implements ConfigurationStore {
         return h.createQuery("SELECT * FROM configuration WHERE seq = ?").bind(0, seq).map(ROW).one();
     }
 
+    @Override
+    public List<ConfigurationRow> list(Handle h, String account, Keyset keyset) {
+        return h.createQuery("SELECT c.* FROM configuration c WHERE c.account_sid = :account" + keyset.clause("c", true))
+                .bind("account", account).bind("cursor", keyset.cursor()).bind("limit", keyset.limit())
+                .map(ROW).list();
+    }
+
     /**
      * The plugin versions of {@code account} among {@code versionSids}, with their plugins, in one query;
      * a sid that is not there is not in the map.
