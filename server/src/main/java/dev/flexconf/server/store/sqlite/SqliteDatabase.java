@@ -39,7 +39,9 @@ import org.sqlite.SQLiteDataSource;
  * <p>Writes run one at a time on one writer thread with group commit ({@link Writer}): a caller is
  * answered after the commit that holds its write, and a write that throws leaves nothing behind. Reads
  * of a file database run concurrently on pooled connections ({@link HandlePool}); reads of an in-memory
- * database run on the writer, the one connection that database has. Every connection keeps its prepared
+ * database run on the writer, the one connection that database has. A {@link Checkpointer} copies the
+ * WAL into the file beside the writer, so the commit that checkpoints and restarts it copies little.
+ * Every connection keeps its prepared
  * statements ({@link StatementCache}). The schema is versioned with {@code PRAGMA user_version} and
  * migrated on open; a database newer than this build, or a file that is not a SQLite database, is
  * refused and left untouched. Thread-safe; the owner closes it.
@@ -53,9 +55,10 @@ public final class SqliteDatabase implements Database {
     };
     private static final int READERS = 8;
     /**
-     * Pages in the WAL before a commit checkpoints them into the database (SQLite's default is 1,000).
-     * Each create dirties a few random index pages; checkpointing ten times less often writes each page
-     * back once for many commits, which halved the write cost per create (bench/README.md).
+     * Pages in the WAL before a commit checkpoints it and the next write restarts it (SQLite's default is
+     * 1,000): the log's bound. Each create dirties a few random index pages; checkpointing ten times less
+     * often writes each page back once for many commits (bench/README.md). The {@link Checkpointer} has
+     * copied all but the last moments' pages by then, so that commit copies only those.
      */
     private static final int CHECKPOINT_PAGES = 10_000;
     /** The size a checkpointed WAL file is cut back to. */
@@ -72,12 +75,14 @@ public final class SqliteDatabase implements Database {
     private final String description;
     private final Writer writer;
     private final HandlePool readers;
+    private final Checkpointer checkpointer;
     private final DatabaseLock lock;
 
     private SqliteDatabase(String description, Jdbi jdbi, Handle writeHandle, boolean inMemory, DatabaseLock lock) {
         this.description = description;
         this.writer = new Writer(writeHandle, "flexconf-writer");
         this.readers = inMemory ? null : new HandlePool(jdbi, READERS);
+        this.checkpointer = inMemory ? null : new Checkpointer(jdbi.open(), "flexconf-checkpointer");
         this.lock = lock;
     }
 
@@ -325,6 +330,9 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         writer.close();
         if (readers != null) {
             readers.close();

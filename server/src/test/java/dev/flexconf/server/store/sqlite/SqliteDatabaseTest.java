@@ -41,6 +41,33 @@ class SqliteDatabaseTest {
     }
 
     /**
+     * The log's pages reach the database file from the checkpointer's own thread while the writer goes
+     * on, long before the writer's automatic checkpoint (at 10,000 pages; these writes make ~300).
+     */
+    @Test
+    void theLogIsCheckpointedIntoTheFileBesideTheWriter() throws Exception {
+        Path file = dir.resolve("checkpointed.db");
+        try (Database db = SqliteDatabase.open(file)) {
+            long before = Files.size(file);
+            for (int batch = 0; batch < 20; batch++) {
+                int first = batch * 100;
+                db.write(h -> {
+                    for (int i = first; i < first + 100; i++) {
+                        h.execute("INSERT INTO setting (name, value) VALUES (?, ?)", "row " + i, "x".repeat(500));
+                    }
+                    return null;
+                });
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Files.size(file) <= before + 500_000 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.size(file) > before + 500_000, "the database file grew from " + before + " to " + Files.size(file)
+                    + " bytes: the log was not checkpointed");
+        }
+    }
+
+    /**
      * A database written by FlexConf 0.1.0 (schema 1), kept in test resources: every later version must
      * open it, migrate it and find everything in it.
      */
