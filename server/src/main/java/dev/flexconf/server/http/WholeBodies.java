@@ -1,7 +1,8 @@
 package dev.flexconf.server.http;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -52,7 +53,7 @@ public final class WholeBodies extends Handler.Wrapper {
             refuse(response, callback, 413, 20001, tooLarge(limit));
             return true;
         }
-        new Body(next, request, response, callback, limit, (int) Math.max(length, 0)).run();
+        new Body(next, request, response, callback, limit).run();
         return true;
     }
 
@@ -67,24 +68,25 @@ public final class WholeBodies extends Handler.Wrapper {
         response.write(true, ByteBuffer.wrap(Json.bytes(ErrorResponses.body(status, code, message))), callback);
     }
 
-    /** One body being read: chunks copied as they come, each counted in {@link #pending} until handed on. */
+    /**
+     * One body being read: each chunk copied as it comes (never into one growing array, whose copies would
+     * need twice the body), counted in {@link #pending} until handed on.
+     */
     private final class Body implements Runnable {
         private final Handler next;
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final int limit;
-        private byte[] data;
-        private int size;
+        private final List<byte[]> pieces = new ArrayList<>();
+        private long size;
 
-        Body(Handler next, Request request, Response response, Callback callback, int limit, int announced) {
+        Body(Handler next, Request request, Response response, Callback callback, int limit) {
             this.next = next;
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.limit = limit;
-            // what is announced is not yet received: the buffer grows with what arrives, not with the promise
-            this.data = new byte[announced > 0 ? Math.min(announced, 64 * 1024) : 8192];
         }
 
         /** Reads what has arrived; asks to be called again when more does. */
@@ -97,13 +99,13 @@ public final class WholeBodies extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    finish(() -> dispatch(Content.Chunk.from(chunk.getFailure(), true)));
+                    finish(() -> dispatch(List.of(Content.Chunk.from(chunk.getFailure(), true))));
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 int n = bytes.remaining();
                 if (n > 0) {
-                    if ((long) size + n > limit) {
+                    if (size + n > limit) {
                         chunk.release();
                         finish(() -> refuse(response, callback, 413, 20001, tooLarge(limit)));
                         return;
@@ -115,16 +117,22 @@ public final class WholeBodies extends Handler.Wrapper {
                                 "Service unavailable: too many request bodies are arriving at once; retry"));
                         return;
                     }
-                    if (size + n > data.length) {
-                        data = Arrays.copyOf(data, Math.min(limit, Math.max(size + n, data.length * 2)));
-                    }
-                    bytes.get(data, size, n);
+                    byte[] piece = new byte[n];
+                    bytes.get(piece);
+                    pieces.add(piece);
                     size += n;
                 }
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last) {
-                    finish(() -> dispatch(Content.Chunk.from(ByteBuffer.wrap(data, 0, size), true)));
+                    finish(() -> {
+                        List<Content.Chunk> body = new ArrayList<>(pieces.size() + 1);
+                        for (byte[] piece : pieces) {
+                            body.add(Content.Chunk.from(ByteBuffer.wrap(piece), false));
+                        }
+                        body.add(Content.Chunk.EOF);
+                        dispatch(body);
+                    });
                     return;
                 }
             }
@@ -136,7 +144,7 @@ public final class WholeBodies extends Handler.Wrapper {
             getServer().getThreadPool().execute(then);
         }
 
-        private void dispatch(Content.Chunk body) {
+        private void dispatch(List<Content.Chunk> body) {
             try {
                 if (!next.handle(new Replay(request, body), response, callback)) {
                     Response.writeError(request, response, callback, 404);
@@ -147,23 +155,24 @@ public final class WholeBodies extends Handler.Wrapper {
         }
     }
 
-    /** The request with its body already read: one chunk (or its failure), then the end. */
+    /** The request with its body already read: its chunks (or its failure), then the end. */
     private static final class Replay extends Request.Wrapper {
-        private Content.Chunk chunk;
+        private final List<Content.Chunk> chunks;
+        private int at;
 
-        Replay(Request request, Content.Chunk chunk) {
+        Replay(Request request, List<Content.Chunk> chunks) {
             super(request);
-            this.chunk = chunk;
+            this.chunks = chunks;
         }
 
         @Override
         public Content.Chunk read() {
-            Content.Chunk next = chunk;
-            if (next == null) {
+            if (at >= chunks.size()) {
                 return Content.Chunk.EOF;
             }
+            Content.Chunk next = chunks.get(at);
             if (!Content.Chunk.isFailure(next)) {
-                chunk = null;
+                at++;
             }
             return next;
         }

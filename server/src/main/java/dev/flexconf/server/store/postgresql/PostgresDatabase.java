@@ -2,26 +2,8 @@ package dev.flexconf.server.store.postgresql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.flexconf.server.store.AccountStore;
-import dev.flexconf.server.store.ConfigurationStore;
-import dev.flexconf.server.store.Database;
-import dev.flexconf.server.store.FlexConfigurationStore;
-import dev.flexconf.server.store.PluginStore;
-import dev.flexconf.server.store.ReleaseStore;
-import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.StorageUnavailable;
-import dev.flexconf.server.store.VersionStore;
-import dev.flexconf.server.store.sql.SqlAccountStore;
-import dev.flexconf.server.store.sql.SqlConfigurationStore;
-import dev.flexconf.server.store.sql.SqlFlexConfigurationStore;
-import dev.flexconf.server.store.sql.SqlPluginStore;
-import dev.flexconf.server.store.sql.SqlReleaseStore;
-import dev.flexconf.server.store.sql.SqlSeedStore;
-import dev.flexconf.server.store.sql.SqlSettings;
-import dev.flexconf.server.store.sql.SqlVersionStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.flexconf.server.store.sql.SqlDatabase;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -46,7 +28,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * gets there (under a session advisory lock, so concurrent starts do not race); a database with a newer
  * schema, or with tables that are not FlexConf's, is refused untouched. Thread-safe; the owner closes it.
  */
-public final class PostgresDatabase implements Database {
+public final class PostgresDatabase extends SqlDatabase {
     private static final String[] MIGRATIONS = {
         "db/postgresql/V1__schema.sql",
     };
@@ -57,14 +39,6 @@ public final class PostgresDatabase implements Database {
     static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int POOL_SIZE = 16;
     private static final Pattern PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
-
-    private static final PluginStore PLUGINS = new SqlPluginStore();
-    private static final VersionStore VERSIONS = new SqlVersionStore();
-    private static final ConfigurationStore CONFIGURATIONS = new SqlConfigurationStore();
-    private static final ReleaseStore RELEASES = new SqlReleaseStore();
-    private static final SeedStore SEEDS = new SqlSeedStore();
-    private static final AccountStore ACCOUNTS = new SqlAccountStore();
-    private static final FlexConfigurationStore FLEX_CONFIGURATIONS = new SqlFlexConfigurationStore();
 
     private final String description;
     private final HikariDataSource pool;
@@ -140,7 +114,7 @@ public final class PostgresDatabase implements Database {
                             + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
                 }
                 for (int next = version; next < MIGRATIONS.length; next++) {
-                    String script = resource(MIGRATIONS[next]);
+                    String script = migration(MIGRATIONS[next]);
                     int target = next + 1;
                     h.useTransaction(t -> {
                         t.createScript(script).execute();
@@ -167,17 +141,6 @@ public final class PostgresDatabase implements Database {
                     + " Give FlexConf a database (or a schema, with currentSchema=) of its own");
         }
         return 0;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PostgresDatabase.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + name, e);
-        }
     }
 
     /** Its JDBC URL, without a password. */
@@ -237,50 +200,10 @@ public final class PostgresDatabase implements Database {
         return e;
     }
 
-    @Override
-    public byte[] secret() {
-        return write(SqlSettings::pageTokenSecret);
-    }
-
     /** Every replica writes it: nothing read from it may be kept past its transaction. */
     @Override
     public boolean shared() {
         return true;
-    }
-
-    @Override
-    public PluginStore plugins() {
-        return PLUGINS;
-    }
-
-    @Override
-    public VersionStore versions() {
-        return VERSIONS;
-    }
-
-    @Override
-    public ConfigurationStore configurations() {
-        return CONFIGURATIONS;
-    }
-
-    @Override
-    public ReleaseStore releases() {
-        return RELEASES;
-    }
-
-    @Override
-    public SeedStore seeds() {
-        return SEEDS;
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return ACCOUNTS;
-    }
-
-    @Override
-    public FlexConfigurationStore flexConfigurations() {
-        return FLEX_CONFIGURATIONS;
     }
 
     @Override

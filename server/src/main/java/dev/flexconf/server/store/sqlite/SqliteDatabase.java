@@ -1,26 +1,8 @@
 package dev.flexconf.server.store.sqlite;
 
-import dev.flexconf.server.store.AccountStore;
-import dev.flexconf.server.store.ConfigurationStore;
-import dev.flexconf.server.store.Database;
 import dev.flexconf.server.store.DatabaseInUse;
-import dev.flexconf.server.store.FlexConfigurationStore;
-import dev.flexconf.server.store.PluginStore;
-import dev.flexconf.server.store.ReleaseStore;
-import dev.flexconf.server.store.SeedStore;
 import dev.flexconf.server.store.StorageUnavailable;
-import dev.flexconf.server.store.VersionStore;
-import dev.flexconf.server.store.sql.SqlAccountStore;
-import dev.flexconf.server.store.sql.SqlConfigurationStore;
-import dev.flexconf.server.store.sql.SqlFlexConfigurationStore;
-import dev.flexconf.server.store.sql.SqlPluginStore;
-import dev.flexconf.server.store.sql.SqlReleaseStore;
-import dev.flexconf.server.store.sql.SqlSeedStore;
-import dev.flexconf.server.store.sql.SqlSettings;
-import dev.flexconf.server.store.sql.SqlVersionStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.flexconf.server.store.sql.SqlDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -46,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
  * migrated on open; a database newer than this build, or a file that is not a SQLite database, is
  * refused and left untouched. Thread-safe; the owner closes it.
  */
-public final class SqliteDatabase implements Database {
+public final class SqliteDatabase extends SqlDatabase {
     private static final String[] MIGRATIONS = {
         "db/sqlite/V1__schema.sql",
         "db/sqlite/V2__drop_configured_plugin_by_configuration.sql",
@@ -63,14 +45,6 @@ public final class SqliteDatabase implements Database {
     private static final int CHECKPOINT_PAGES = 10_000;
     /** The size a checkpointed WAL file is cut back to. */
     private static final int WAL_LIMIT_BYTES = 64 * 1024 * 1024;
-
-    private static final PluginStore PLUGINS = new SqlPluginStore();
-    private static final VersionStore VERSIONS = new SqlVersionStore();
-    private static final ConfigurationStore CONFIGURATIONS = new SqlConfigurationStore();
-    private static final ReleaseStore RELEASES = new SqlReleaseStore();
-    private static final SeedStore SEEDS = new SqlSeedStore();
-    private static final AccountStore ACCOUNTS = new SqlAccountStore();
-    private static final FlexConfigurationStore FLEX_CONFIGURATIONS = new SqlFlexConfigurationStore();
 
     private final String description;
     private final Writer writer;
@@ -254,12 +228,6 @@ public final class SqliteDatabase implements Database {
         return e;
     }
 
-    /** The random secret this database signs page tokens with, made once and kept in the database. */
-    @Override
-    public byte[] secret() {
-        return write(SqlSettings::pageTokenSecret);
-    }
-
     /** Only this process writes the file ({@link DatabaseLock}): what it caches stays true until it changes it. */
     @Override
     public boolean shared() {
@@ -273,59 +241,13 @@ public final class SqliteDatabase implements Database {
                     + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
         }
         for (int next = version; next < MIGRATIONS.length; next++) {
-            String script = resource(MIGRATIONS[next]);
+            String script = migration(MIGRATIONS[next]);
             int target = next + 1;
             h.useTransaction(t -> {
                 t.createScript(script).execute();
                 t.execute("PRAGMA user_version = " + target);
             });
         }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SqliteDatabase.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + name, e);
-        }
-    }
-
-    @Override
-    public PluginStore plugins() {
-        return PLUGINS;
-    }
-
-    @Override
-    public VersionStore versions() {
-        return VERSIONS;
-    }
-
-    @Override
-    public ConfigurationStore configurations() {
-        return CONFIGURATIONS;
-    }
-
-    @Override
-    public ReleaseStore releases() {
-        return RELEASES;
-    }
-
-    @Override
-    public SeedStore seeds() {
-        return SEEDS;
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return ACCOUNTS;
-    }
-
-    @Override
-    public FlexConfigurationStore flexConfigurations() {
-        return FLEX_CONFIGURATIONS;
     }
 
     @Override
