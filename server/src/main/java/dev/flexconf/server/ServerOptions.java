@@ -3,6 +3,7 @@ package dev.flexconf.server;
 import dev.flexconf.server.admin.AdminAccess;
 import dev.flexconf.server.frontdoor.CertificateAuthority;
 import dev.flexconf.server.http.Credentials;
+import dev.flexconf.server.store.postgresql.PostgresDatabase;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +32,7 @@ public record ServerOptions(String host, int port, Path database, String baseUrl
     public record Postgres(String jdbcUrl, String user, String password) {
         @Override
         public String toString() {
-            return "Postgres[" + jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1***") + ", user=" + user + "]";
+            return "Postgres[" + PostgresDatabase.withoutPassword(jdbcUrl) + ", user=" + user + "]";
         }
     }
 

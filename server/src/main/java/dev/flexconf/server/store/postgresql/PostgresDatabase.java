@@ -20,7 +20,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  *
  * <p>Writes run alone among the writers of every replica: each write transaction first takes one
  * transaction-scoped advisory lock, so the rules it checks see every committed write and no other write
- * runs beside it (the contract of {@link Database#write}, as SQLite's single writer gives it). Reads run
+ * runs beside it (the contract of {@link dev.flexconf.server.store.Database#write}, as SQLite's single writer gives it). Reads run
  * at REPEATABLE READ: one snapshot per read. Connections come from a HikariCP pool; when PostgreSQL is
  * down, getting one fails after {@link #CONNECT_TIMEOUT_MS}, and any failure of the connection is a
  * {@link StorageUnavailable} (a 503): the replica keeps running and uses the database again when it is
@@ -56,7 +56,7 @@ public final class PostgresDatabase extends SqlDatabase {
      * Refused: a database that cannot be reached, one of a newer schema, one with foreign tables.
      */
     public static PostgresDatabase open(String jdbcUrl, String user, String password) {
-        String description = PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+        String description = withoutPassword(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -89,6 +89,11 @@ public final class PostgresDatabase extends SqlDatabase {
             pool.close();
             throw e;
         }
+    }
+
+    /** {@code jdbcUrl} with the value of its {@code password} parameter, if any, masked: for logs. */
+    public static String withoutPassword(String jdbcUrl) {
+        return PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
     }
 
     private static String rootMessage(Throwable e) {
