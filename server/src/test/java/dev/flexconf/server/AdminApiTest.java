@@ -90,6 +90,18 @@ class AdminApiTest {
     }
 
     @Test
+    void theConsoleWithoutItsTrailingSlashIsRedirectedToIt() {
+        Http.Reply reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(running.server().url()
+                + "/__flexconf/ui?account=" + account)));
+        assertEquals(302, reply.status());
+        assertEquals("/__flexconf/ui/?account=" + account, reply.header("Location"));
+        Http.Reply page = http.get("/__flexconf/ui/?account=" + account);
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertEquals(404, http.get("/__flexconf/ui/nothing.js").status());
+    }
+
+    @Test
     void theTimelineNeedsAnAccount() {
         Http.Reply reply = http.get("/__flexconf/timeline");
         assertEquals(400, reply.status());

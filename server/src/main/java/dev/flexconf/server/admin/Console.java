@@ -52,13 +52,28 @@ final class Console {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(UI, ctx -> send(ctx, "index.html"));
-        routes.get(UI + "{file}", ctx -> send(ctx, ctx.pathParam("file")));
+        routes.get(UI, this::page);
+        routes.get(UI + "{file}", ctx -> {
+            String name = ctx.pathParam("file");
+            if (name.equals("index.html")) {
+                throw TwilioException.notFound(); // the page is the folder
+            }
+            send(ctx, name);
+        });
+    }
+
+    /** The page; {@code /__flexconf/ui} (which the route also matches) is sent to {@code /__flexconf/ui/}, where its files resolve. */
+    private void page(Context ctx) {
+        if (!ctx.path().endsWith("/")) {
+            ctx.redirect(ctx.path() + "/" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+            return;
+        }
+        send(ctx, "index.html");
     }
 
     private void send(Context ctx, String name) {
         File file = files.get(name);
-        if (file == null || name.equals("index.html") && !ctx.path().endsWith("/")) {
+        if (file == null) {
             throw TwilioException.notFound();
         }
         ctx.header("Cache-Control", "no-cache");
