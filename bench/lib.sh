@@ -2,6 +2,9 @@
 # root after setting JAVA_FLAGS, THREADS and CONNECTIONS, and `work` (a temp folder) unless start_run
 # makes it.
 
+WIREMOCK_VERSION=${WIREMOCK_VERSION:-3.13.2}
+WIREMOCK_JAR=bench/target/wiremock-standalone.jar
+
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # A run's set-up: a temp folder in `work`, the background processes in `pids`, both cleaned up when the
@@ -25,6 +28,11 @@ prepare() {
   if [ ! -f server/app/target/flexconf-server.jar ]; then
     say "building the emulator"
     mvn -B -q package -DskipTests -pl server/app -am
+  fi
+  if [ ! -f "$WIREMOCK_JAR" ]; then
+    say "fetching WireMock standalone $WIREMOCK_VERSION from Maven Central (the peer)"
+    mvn -B -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
+      -DoutputDirectory=bench/target -Dmdep.stripVersion=true
   fi
   if [ ! -f bench/reference/target/reference.jar ]; then
     say "building the reference app"

@@ -18,6 +18,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 REF_PORT=${REF_PORT:-18110}
 FLEX_PORT=${FLEX_PORT:-18111}
+WM_PORT=${WM_PORT:-18112}
 JAVA_FLAGS=${JAVA_FLAGS:-}    # the same for both processes; empty is the default launch
 
 source bench/lib.sh
@@ -60,6 +61,8 @@ small=$(small_seed "$SMALL" 20)
 SMALL_CONFIG=$(echo "$small" | jq -r '.configurations[0].sid')
 CREATE_BODY=$(create_body "$small")
 MIXED=$(mixed_accounts)
+# the peer's stub answers what FlexConf answers for a fetch of a configuration
+WM_BODY=$(curl -sf -H "Authorization: $(basic "$SMALL")" "$FLEX/v1/PluginService/Configurations/$SMALL_CONFIG")
 kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
 sync  # the seeded file's dirty pages are written back now, not while the reference is measured
 say "seeded in $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s"
@@ -82,12 +85,21 @@ stop() {
 # Each starts its process (JAVA_FLAGS as the caller sets it) and waits for its first 200: "pid ms".
 start_ref() { start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"; }
 start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
+# WireMock standalone as its users run it: one stub answering the deep account's newest configuration
+# (FlexConf's own JSON of it), its request journal on unless WM_FLAGS says --no-request-journal
+mkdir -p "$work/wiremock/mappings"
+jq -n --arg body "$WM_BODY" '{request: {method: "GET", url: "/v1/PluginService/Configurations/stub"},
+  response: {status: 200, headers: {"Content-Type": "application/json"}, body: $body}}' > "$work/wiremock/mappings/configuration.json"
+start_wm() { start_and_time "http://127.0.0.1:$WM_PORT/v1/PluginService/Configurations/stub" "" "$WIREMOCK_JAR" --port "$WM_PORT" \
+  --bind-address 127.0.0.1 --disable-banner --root-dir "$work/wiremock" ${WM_FLAGS:-}; }
+wm_starts=()
 for (( i = 0; i < STARTS; i++ )); do
   read -r pid ms < <(start_ref); stop "$pid"; ref_starts+=("$ms")
   read -r pid ms < <(start_flex); stop "$pid"; flex_starts+=("$ms")
+  read -r pid ms < <(start_wm); stop "$pid"; wm_starts+=("$ms")
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}")
+ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}"); wm_start=$(median "${wm_starts[@]}")
 
 # ---- start-up with AppCDS: not the default launch, but one JVM flag a CI can add; each process gets
 # an archive of its own, written at the exit of one start, then the same alternating starts ----
@@ -116,6 +128,17 @@ read -r ref_rps ref_p50 ref_p99 _ _ < <(measure "reference" "$REF")
 ref_rss=$(peak_rss_mb "$ref_pid")
 kill "$ref_pid"
 
+# ---- the peer: WireMock standalone, its one stub, journal on (as users run it) and off ----
+read -r wm_pid _ < <(start_wm)
+pids+=("$wm_pid")
+read -r wm_rps wm_p50 wm_p99 _ _ < <(measure "WireMock, one stub, journal on" "http://127.0.0.1:$WM_PORT/v1/PluginService/Configurations/stub")
+wm_rss=$(peak_rss_mb "$wm_pid")
+stop "$wm_pid"
+read -r wm_pid _ < <(WM_FLAGS=--no-request-journal start_wm)
+pids+=("$wm_pid")
+read -r wmoff_rps wmoff_p50 wmoff_p99 _ _ < <(measure "WireMock, one stub, journal off" "http://127.0.0.1:$WM_PORT/v1/PluginService/Configurations/stub")
+stop "$wm_pid"
+
 # ---- FlexConf, on the seeded database ----
 read -r flex_pid _ < <(start_flex)
 pids+=("$flex_pid")
@@ -131,7 +154,7 @@ DEEP_CONFIG=$(curl -sf -H "Authorization: $(basic "$DEEP")" "$V1/Configurations?
 
 rows="$work/rows"
 : > "$rows"
-row() { printf '%-44s %9s %9s %9s %8s\n' "$1" "$2" "$3" "$4" "$5" >> "$rows"; }
+row() { printf '%-44s %9s %9s %9s %8s %9s\n' "$1" "$2" "$3" "$4" "$5" "$(ratio "$2" "$wm_rps")" >> "$rows"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 run_scenario() {
   local name=$1; shift
@@ -142,6 +165,8 @@ run_scenario() {
   echo "$rps"
 }
 row "reference: bare Javalin, fixed JSON" "$ref_rps" "$ref_p50" "$ref_p99" "1.00x"
+row "WireMock standalone, one stub, journal on" "$wm_rps" "$wm_p50" "$wm_p99" "$(ratio "$wm_rps" "$ref_rps")"
+row "WireMock standalone, one stub, journal off" "$wmoff_rps" "$wmoff_p50" "$wmoff_p99" "$(ratio "$wmoff_rps" "$ref_rps")"
 DEEP_AUTH="Authorization: $(basic "$DEEP")"
 run_scenario "fetch one configuration" -H "$DEEP_AUTH" "$V1/Configurations/$DEEP_CONFIG" >/dev/null
 run_scenario "fetch one configuration over TLS (same port)" -H "$DEEP_AUTH" \
@@ -166,14 +191,14 @@ mixed_rss=$(peak_rss_mb "$mixed_pid")
 cat <<TABLE
 
 FlexConf benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, ${RUNS} x ${DURATION}s (median), JAVA_FLAGS='${JAVA_FLAGS}'
-$(printf '%-44s %9s %9s %9s %8s' scenario 'req/s' 'p50 ms' 'p99 ms' ratio)
+$(printf '%-44s %9s %9s %9s %8s %9s' scenario 'req/s' 'p50 ms' 'p99 ms' 'vs ref' 'vs WM')
 $(cat "$rows")
 $(printf '%-44s %s' "depth / page 1" "$(ratio "$depth" "$page1")")
 $(printf '%-44s %s' "depth / page 1, every URL new" "$(ratio "$depth_db" "$page1_db")")
 
-start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
-  reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}
+start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms, WireMock ${wm_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
+  reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}; WireMock: ${wm_starts[*]}
 $cds_line
-peak RSS (VmHWM):      reference ${ref_rss} MB; FlexConf ${mixed_rss} MB under the mixed load (a fresh process), ${flex_rss} MB over the whole run
+peak RSS (VmHWM):      reference ${ref_rss} MB; WireMock ${wm_rss} MB (its one stub, journal on); FlexConf ${mixed_rss} MB under the mixed load (a fresh process), ${flex_rss} MB over the whole run
 seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
 TABLE
