@@ -76,6 +76,15 @@ class HostileInputTest {
         return names;
     }
 
+    /** {@code data} as one chunk of a chunked body, then the last chunk. */
+    private static byte[] chunked(byte[] data) {
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(data);
+        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return chunked.toByteArray();
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -124,12 +133,8 @@ class HostileInputTest {
         java.util.Arrays.fill(data, (byte) 'a');
         data[0] = 'N';
         data[1] = '=';
-        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
-        chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        chunked.writeBytes(data);
-        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
-                + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+                + "\r\nTransfer-Encoding: chunked", chunked(data));
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
     }
@@ -148,12 +153,8 @@ class HostileInputTest {
         int before = state();
         byte[] data = new byte[AdminResource.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(data, (byte) ' ');
-        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
-        chunked.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        chunked.writeBytes(data);
-        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST /__flexconf/seed HTTP/1.1\r\nContent-Type: application/json"
-                + "\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+                + "\r\nTransfer-Encoding: chunked", chunked(data));
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
     }

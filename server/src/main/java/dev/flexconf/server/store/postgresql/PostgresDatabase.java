@@ -83,7 +83,7 @@ public final class PostgresDatabase extends SqlDatabase {
         }
         try {
             Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
-            migrate(jdbi, description);
+            migrateLocked(jdbi, description);
             return new PostgresDatabase(description, pool, jdbi);
         } catch (RuntimeException e) {
             pool.close();
@@ -109,23 +109,11 @@ public final class PostgresDatabase extends SqlDatabase {
         return MIGRATIONS.length;
     }
 
-    private static void migrate(Jdbi jdbi, String description) {
+    private static void migrateLocked(Jdbi jdbi, String description) {
         try (Handle h = jdbi.open()) {
             h.createQuery("SELECT 1 FROM pg_advisory_lock(:lock)").bind("lock", MIGRATION_LOCK).mapTo(Integer.class).one();
             try {
-                int version = version(h, description);
-                if (version > MIGRATIONS.length) {
-                    throw new IllegalStateException("Database " + description + " has schema version " + version
-                            + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
-                }
-                for (int next = version; next < MIGRATIONS.length; next++) {
-                    String script = migration(MIGRATIONS[next]);
-                    int target = next + 1;
-                    h.useTransaction(t -> {
-                        t.createScript(script).execute();
-                        t.execute("UPDATE flexconf_schema SET version = ?", target);
-                    });
-                }
+                migrate(h, description, MIGRATIONS, version(h, description), v -> "UPDATE flexconf_schema SET version = " + v);
             } finally {
                 h.createQuery("SELECT pg_advisory_unlock(:lock)").bind("lock", MIGRATION_LOCK).mapTo(Boolean.class).one();
             }

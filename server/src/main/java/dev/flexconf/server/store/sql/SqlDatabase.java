@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.IntFunction;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What the engines share: the stores of this package, whose SQL runs on each, the page-token secret kept
@@ -45,8 +47,28 @@ public abstract class SqlDatabase implements Database {
         return HexFormat.of().parseHex(hex);
     }
 
+    /**
+     * Brings a database at schema {@code version} up to {@code migrations.length}: each script after it
+     * in a transaction of its own with {@code recordVersion}'s statement for the version it reaches. A
+     * database newer than this build is refused untouched.
+     */
+    protected static void migrate(Handle h, String description, String[] migrations, int version, IntFunction<String> recordVersion) {
+        if (version > migrations.length) {
+            throw new IllegalStateException("Database " + description + " has schema version " + version
+                    + ", newer than this FlexConf understands (" + migrations.length + "); it was left untouched");
+        }
+        for (int next = version; next < migrations.length; next++) {
+            String script = migration(migrations[next]);
+            String record = recordVersion.apply(next + 1);
+            h.useTransaction(t -> {
+                t.createScript(script).execute();
+                t.execute(record);
+            });
+        }
+    }
+
     /** The migration script at {@code name} on the classpath. */
-    protected static String migration(String name) {
+    private static String migration(String name) {
         try (InputStream in = SqlDatabase.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing migration " + name);

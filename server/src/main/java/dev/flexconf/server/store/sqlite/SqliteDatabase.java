@@ -236,18 +236,7 @@ public final class SqliteDatabase extends SqlDatabase {
 
     private static void migrate(Handle h, String description) {
         int version = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
-        if (version > MIGRATIONS.length) {
-            throw new IllegalStateException("Database " + description + " has schema version " + version
-                    + ", newer than this FlexConf understands (" + MIGRATIONS.length + "); it was left untouched");
-        }
-        for (int next = version; next < MIGRATIONS.length; next++) {
-            String script = migration(MIGRATIONS[next]);
-            int target = next + 1;
-            h.useTransaction(t -> {
-                t.createScript(script).execute();
-                t.execute("PRAGMA user_version = " + target);
-            });
-        }
+        migrate(h, description, MIGRATIONS, version, v -> "PRAGMA user_version = " + v);
     }
 
     @Override
