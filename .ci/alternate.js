@@ -10,6 +10,9 @@ http.createServer((req, res) => {
   const headers = { ...req.headers, host: target.host };
   const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
     (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
-  upstream.on('error', (e) => { res.writeHead(502, { 'content-type': 'text/plain' }); res.end(String(e)); });
+  upstream.on('error', (e) => {
+    if (res.headersSent) { res.destroy(e); return; } // the answer has begun: pass the failure on as it is
+    res.writeHead(502, { 'content-type': 'text/plain' }); res.end(String(e));
+  });
   req.pipe(upstream);
 }).listen(Number(port), '127.0.0.1', () => console.log('alternating on http://127.0.0.1:' + port + ' between ' + backends.join(', ')));

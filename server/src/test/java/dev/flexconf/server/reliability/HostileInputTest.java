@@ -116,13 +116,36 @@ class HostileInputTest {
     }
 
     @Test
-    void aTenMegabyteBodyIsRefusedWithoutBeingRead() throws Exception {
+    void aTenMegabyteBodyIsRefusedWithoutWaitingForIt() throws Exception {
         int before = state();
         long started = System.nanoTime();
         RawHttp.Reply reply = RawHttp.send(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH + "\r\n" + FORM
                 + "\r\nContent-Length: 10000000", bytes("Name=only-the-start-is-sent"));
         assertEquals(413, reply.status(), reply.body());
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "waited for the rest of the body");
+        refused(reply, before);
+    }
+
+    /** The answer to a body over the limit reaches a client still sending that body (no reset connection). */
+    @Test
+    void aClientSendingABodyOverTheLimitReadsTheRefusal() throws Exception {
+        int before = state();
+        byte[] data = new byte[8_000_000];
+        java.util.Arrays.fill(data, (byte) 'a');
+        RawHttp.Reply reply = RawHttp.sendWhole(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH
+                + "\r\n" + FORM + "\r\nContent-Length: " + data.length, data);
+        assertEquals(413, reply.status(), reply.body());
+        refused(reply, before);
+    }
+
+    @Test
+    void aClientSendingAChunkedBodyOverTheLimitReadsTheRefusal() throws Exception {
+        int before = state();
+        byte[] data = new byte[8_000_000];
+        java.util.Arrays.fill(data, (byte) 'a');
+        RawHttp.Reply reply = RawHttp.sendWhole(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH
+                + "\r\n" + FORM + "\r\nTransfer-Encoding: chunked", chunked(data));
+        assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
     }
 

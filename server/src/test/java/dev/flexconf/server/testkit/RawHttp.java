@@ -36,6 +36,18 @@ public final class RawHttp {
 
     /** As {@link #send(String, String, byte[])}, naming {@code host} in the Host header instead of the base URL's. */
     public static Reply send(String baseUrl, String host, String head, byte[] body) throws IOException {
+        return exchange(baseUrl, host, head, body, false);
+    }
+
+    /**
+     * As {@link #send(String, String, byte[])}, but failing if the server stops reading before the whole body
+     * is sent (a reset connection instead of an answer).
+     */
+    public static Reply sendWhole(String baseUrl, String head, byte[] body) throws IOException {
+        return exchange(baseUrl, null, head, body, true);
+    }
+
+    private static Reply exchange(String baseUrl, String host, String head, byte[] body, boolean whole) throws IOException {
         URI base = URI.create(baseUrl);
         boolean tls = "https".equals(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
@@ -49,6 +61,9 @@ public final class RawHttp {
                 out.write(body);
                 out.flush();
             } catch (IOException e) {
+                if (whole) {
+                    throw e;
+                }
                 // a server may answer and close before reading a body it refuses (a 413): read that answer
             }
             return parse(socket.getInputStream());
