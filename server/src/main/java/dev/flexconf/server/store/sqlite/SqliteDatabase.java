@@ -22,8 +22,8 @@ import org.sqlite.SQLiteDataSource;
  * answered after the commit that holds its write, and a write that throws leaves nothing behind. Reads
  * of a file database run concurrently on pooled connections ({@link HandlePool}); reads of an in-memory
  * database run on the writer, the one connection that database has. A {@link Checkpointer} copies the
- * WAL into the file beside the writer, so the commit that checkpoints and restarts it copies little.
- * Every connection keeps its prepared
+ * WAL into the file beside the writer and has the writer finish between transactions, so no commit waits
+ * for a checkpoint and the WAL stays short. Every connection keeps its prepared
  * statements ({@link StatementCache}). The schema is versioned with {@code PRAGMA user_version} and
  * migrated on open; a database newer than this build, or a file that is not a SQLite database, is
  * refused and left untouched. Thread-safe; the owner closes it.
@@ -37,10 +37,10 @@ public final class SqliteDatabase extends SqlDatabase {
     };
     private static final int READERS = 8;
     /**
-     * Pages in the WAL before a commit checkpoints it and the next write restarts it (SQLite's default is
-     * 1,000): the log's bound. Each create dirties a few random index pages; checkpointing ten times less
-     * often writes each page back once for many commits (bench/README.md). The {@link Checkpointer} has
-     * copied all but the last moments' pages by then, so that commit copies only those.
+     * Pages in the WAL before a commit checkpoints it itself (SQLite's default is 1,000): only a backstop,
+     * for a reader that keeps the {@link Checkpointer} from finishing, since a commit that checkpoints
+     * stalls every write queued behind it. The checkpointer restarts the log at {@link
+     * Checkpointer#RESTART_PAGES}.
      */
     private static final int CHECKPOINT_PAGES = 10_000;
     /** The size a checkpointed WAL file is cut back to. */
@@ -56,7 +56,7 @@ public final class SqliteDatabase extends SqlDatabase {
         this.description = description;
         this.writer = new Writer(writeHandle, "flexconf-writer");
         this.readers = inMemory ? null : new HandlePool(jdbi, READERS);
-        this.checkpointer = inMemory ? null : new Checkpointer(jdbi.open(), "flexconf-checkpointer");
+        this.checkpointer = inMemory ? null : new Checkpointer(jdbi.open(), writer, "flexconf-checkpointer");
         this.lock = lock;
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -18,7 +20,9 @@ import org.jdbi.v3.core.HandleCallback;
  *
  * <p>Owns {@code handle} (its connection and cached statements) from construction and closes it in
  * {@link #close()}; writes still queued then fail. Thread-safe; a write that runs on the writer thread
- * (work nested in a write) runs at once, inside the write that holds it.
+ * (work nested in a write) runs at once, inside the write that holds it. Work that must run with no
+ * transaction open and no write under way (a checkpoint that has to finish) goes through {@link
+ * #betweenTransactions(Consumer)}.
  */
 final class Writer implements AutoCloseable {
     static final int MAX_BATCH = 256;
@@ -27,9 +31,14 @@ final class Writer implements AutoCloseable {
     private final Handle handle;
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final AtomicReference<Between> between = new AtomicReference<>();
     private volatile boolean closed;
 
     private record Job<R>(HandleCallback<R, RuntimeException> work, CompletableFuture<R> result) {
+    }
+
+    /** Work for the writer thread between two transactions, and its outcome. */
+    private record Between(Consumer<Handle> work, CompletableFuture<Void> done) {
     }
 
     Writer(Handle handle, String name) {
@@ -68,10 +77,56 @@ final class Writer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the writer thread with no transaction open, once the batch under way (if any)
+     * has committed and before the next begins, and waits for it (at most until the writer stops). One
+     * caller at a time: a second concurrent call waits for nothing and returns at once.
+     */
+    void betweenTransactions(Consumer<Handle> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!between.compareAndSet(null, new Between(work, done))) {
+            return;
+        }
+        try {
+            while (!closed) {
+                try {
+                    done.get(100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // the writer is between polls; look again
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            between.set(null);
+        }
+    }
+
+    /** Runs the work {@link #betweenTransactions(Consumer)} left, if any. */
+    private void runBetween() {
+        Between pending = between.get();
+        if (pending == null || pending.done().isDone()) {
+            return;
+        }
+        try {
+            pending.work().accept(handle);
+            pending.done().complete(null);
+        } catch (RuntimeException e) {
+            pending.done().completeExceptionally(e);
+        }
+    }
+
     private void loop() {
         List<Job<?>> batch = new ArrayList<>();
         while (!closed) {
             try {
+                runBetween();
                 Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;

@@ -68,6 +68,33 @@ class SqliteDatabaseTest {
     }
 
     /**
+     * Under steady writes the log starts again from its beginning once it holds {@link
+     * Checkpointer#RESTART_PAGES}, finished by the writer between two transactions, long before the writer's
+     * own checkpoint inside a commit (the backstop, at 10,000 pages): the log file never grows near it.
+     */
+    @Test
+    void theLogStartsAgainLongBeforeTheWritersOwnCheckpoint() throws Exception {
+        Path file = dir.resolve("restarted.db");
+        Path log = dir.resolve("restarted.db-wal");
+        long frame = 24 + 4096;
+        long largest = 0;
+        try (Database db = SqliteDatabase.open(file)) {
+            for (int batch = 0; batch < 2_000; batch++) { // about 20,000 pages of log, at most 10 a millisecond
+                int first = batch * 10;
+                db.write(h -> {
+                    for (int i = first; i < first + 10; i++) {
+                        h.execute("INSERT INTO setting (name, value) VALUES (?, ?)", "row " + i, "x".repeat(3000));
+                    }
+                    return null;
+                });
+                largest = Math.max(largest, Files.size(log));
+                Thread.sleep(1);
+            }
+        }
+        assertTrue(largest < 8_000 * frame, "the log grew to " + largest / frame + " pages");
+    }
+
+    /**
      * A database written by FlexConf 0.1.0 (schema 1), kept in test resources: every later version must
      * open it, migrate it and find everything in it.
      */
