@@ -13,7 +13,6 @@ RUNS=${RUNS:-3}               # runs per scenario; the table shows the median
 WARMUP=${WARMUP:-5}           # seconds of warm-up per scenario, not measured
 ROWS=${ROWS:-1000000}         # configurations in the deep account
 STARTS=${STARTS:-5}           # cold starts of each process for start-up; the table shows the median
-CDS=${CDS:-1}                 # 1: start-up measured again with AppCDS, an archive for each process
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 REF_PORT=${REF_PORT:-18110}
@@ -84,7 +83,9 @@ stop() {
 }
 # Each starts its process (JAVA_FLAGS as the caller sets it) and waits for its first 200: "pid ms".
 start_ref() { start_and_time "$REF" "" bench/reference/target/reference.jar "$REF_PORT"; }
-start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
+start_flex() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" "$FLEXCONF_START" --port "$FLEX_PORT" --db "$db"; }
+# the same jar with `java -jar` and the JVM's defaults (no class archive, G1): what the launcher buys
+start_flex_jar() { start_and_time "$V1/Configurations?PageSize=1" "$(basic "$DEEP")" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db"; }
 # WireMock standalone as its users run it: one stub answering the deep account's newest configuration
 # (FlexConf's own JSON of it), its request journal on unless WM_FLAGS says --no-request-journal
 mkdir -p "$work/wiremock/mappings"
@@ -92,34 +93,18 @@ jq -n --arg body "$WM_BODY" '{request: {method: "GET", url: "/v1/PluginService/C
   response: {status: 200, headers: {"Content-Type": "application/json"}, body: $body}}' > "$work/wiremock/mappings/configuration.json"
 start_wm() { start_and_time "http://127.0.0.1:$WM_PORT/v1/PluginService/Configurations/stub" "" "$WIREMOCK_JAR" --port "$WM_PORT" \
   --bind-address 127.0.0.1 --disable-banner --root-dir "$work/wiremock" ${WM_FLAGS:-}; }
-wm_starts=()
+wm_starts=(); jar_starts=()
 for (( i = 0; i < STARTS; i++ )); do
   read -r pid ms < <(start_ref); stop "$pid"; ref_starts+=("$ms")
   read -r pid ms < <(start_flex); stop "$pid"; flex_starts+=("$ms")
   read -r pid ms < <(start_wm); stop "$pid"; wm_starts+=("$ms")
+  read -r pid ms < <(start_flex_jar); stop "$pid"; jar_starts+=("$ms")
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 ref_start=$(median "${ref_starts[@]}"); flex_start=$(median "${flex_starts[@]}"); wm_start=$(median "${wm_starts[@]}")
+jar_start=$(median "${jar_starts[@]}")
 
-# ---- start-up with AppCDS: not the default launch, but one JVM flag a CI can add; each process gets
-# an archive of its own, written at the exit of one start, then the same alternating starts ----
-cds_line="start-up with AppCDS: not measured (CDS=0)"
-if [ "$CDS" = 1 ]; then
-  say "start-up with AppCDS: one start each to write its archive, then $STARTS cold starts of each"
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/ref.jsa" start_ref); stop "$pid" 40  # it writes its archive as it exits
-  read -r pid _ < <(JAVA_FLAGS="$JAVA_FLAGS -XX:ArchiveClassesAtExit=$work/flex.jsa" start_flex); stop "$pid" 40
-  if [ -f "$work/ref.jsa" ] && [ -f "$work/flex.jsa" ]; then
-    ref_cds=(); flex_cds=()
-    for (( i = 0; i < STARTS; i++ )); do
-      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/ref.jsa" start_ref); stop "$pid"; ref_cds+=("$ms")
-      read -r pid ms < <(JAVA_FLAGS="$JAVA_FLAGS -XX:SharedArchiveFile=$work/flex.jsa" start_flex); stop "$pid"; flex_cds+=("$ms")
-    done
-    cds_line="start-up with AppCDS (-XX:SharedArchiveFile, an archive each): reference $(median "${ref_cds[@]}") ms, FlexConf $(median "${flex_cds[@]}") ms
-  reference: ${ref_cds[*]}; FlexConf: ${flex_cds[*]}"
-  else
-    cds_line="start-up with AppCDS: no archive was written (this JVM cannot dump one?)"
-  fi
-fi
+
 
 # ---- the reference ----
 read -r ref_pid _ < <(start_ref)
@@ -183,22 +168,22 @@ flex_rss=$(peak_rss_mb "$flex_pid")
 stop "$flex_pid"
 
 # ---- peak RSS under the mixed load alone: a fresh process on the same file, the same runs ----
-read -r mixed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$db")
+read -r mixed_pid _ < <(start_and_time "$FLEX/__flexconf/health" "" "$FLEXCONF_START" --port "$FLEX_PORT" --db "$db")
 pids+=("$mixed_pid")
 FLEXCONF_MIXED="$MIXED" measure "mixed again in a fresh process, for its peak RSS" -s bench/lua/mixed.lua "$FLEX" >/dev/null
 mixed_rss=$(peak_rss_mb "$mixed_pid")
 
 cat <<TABLE
 
-FlexConf benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, ${RUNS} x ${DURATION}s (median), JAVA_FLAGS='${JAVA_FLAGS}'
+FlexConf benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS, ${RUNS} x ${DURATION}s (median), FlexConf started by $FLEXCONF_START, JAVA_FLAGS='${JAVA_FLAGS}'
 $(printf '%-44s %9s %9s %9s %8s %9s' scenario 'req/s' 'p50 ms' 'p99 ms' 'vs ref' 'vs WM')
 $(cat "$rows")
 $(printf '%-44s %s' "depth / page 1" "$(ratio "$depth" "$page1")")
 $(printf '%-44s %s' "depth / page 1, every URL new" "$(ratio "$depth_db" "$page1_db")")
 
-start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms, WireMock ${wm_start} ms (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
-  reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}; WireMock: ${wm_starts[*]}
-$cds_line
+start-up to first 200: reference ${ref_start} ms, FlexConf ${flex_start} ms, WireMock ${wm_start} ms, FlexConf with java -jar (JVM defaults) ${jar_start} ms
+  (median of $STARTS cold starts each, alternating; FlexConf on the ${ROWS}-row database)
+  reference: ${ref_starts[*]}; FlexConf: ${flex_starts[*]}; WireMock: ${wm_starts[*]}; java -jar: ${jar_starts[*]}
 peak RSS (VmHWM):      reference ${ref_rss} MB; WireMock ${wm_rss} MB (its one stub, journal on); FlexConf ${mixed_rss} MB under the mixed load (a fresh process), ${flex_rss} MB over the whole run
 seeding ${ROWS} configurations through POST /__flexconf/seed: $(( seed_ms / 1000 )).$(( seed_ms % 1000 / 100 )) s
 TABLE

@@ -23,7 +23,7 @@ source bench/lib.sh
 prepare
 
 FLEX="http://127.0.0.1:$FLEX_PORT"
-read -r pid _ < <(start_and_time "$FLEX/__flexconf/health" "" server/app/target/flexconf-server.jar --port "$FLEX_PORT" --db "$work/soak.db")
+read -r pid _ < <(start_and_time "$FLEX/__flexconf/health" "" "$FLEXCONF_START" --port "$FLEX_PORT" --db "$work/soak.db")
 MIXED=$(mixed_accounts)
 say "soaking for $SOAK_MINUTES minutes in ${SLICE}s slices"
 

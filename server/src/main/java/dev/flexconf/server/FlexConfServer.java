@@ -45,8 +45,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -69,10 +73,12 @@ public final class FlexConfServer implements AutoCloseable {
     private final RequestJournal journal;
     private final Faults faults;
     private final AtomicReference<ProxySetup> proxySetup;
+    private final Server jetty;
+    private final GracefulHandler graceful;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FlexConfServer(Database db, Javalin app, String host, AdminResource admin, RequestJournal journal, Faults faults,
-            AtomicReference<ProxySetup> proxySetup) {
+            AtomicReference<ProxySetup> proxySetup, Server jetty, GracefulHandler graceful) {
         this.db = db;
         this.app = app;
         this.host = host;
@@ -80,6 +86,8 @@ public final class FlexConfServer implements AutoCloseable {
         this.journal = journal;
         this.faults = faults;
         this.proxySetup = proxySetup;
+        this.jetty = jetty;
+        this.graceful = graceful;
     }
 
     /**
@@ -87,6 +95,7 @@ public final class FlexConfServer implements AutoCloseable {
      * one line with URL, database and version; with the front door, a second with the block to copy.
      */
     public static FlexConfServer start(ServerOptions options) {
+        HeadStart.begin(() -> { });
         CompletableFuture<FrontDoor> opening = openFrontDoor(options.caDir());
         boolean existed = options.postgres() != null || options.database() == null || Files.exists(options.database());
         Database db;
@@ -111,6 +120,7 @@ public final class FlexConfServer implements AutoCloseable {
             RequestJournal journal = new RequestJournal(options.journalCapacity());
             Recorder recorder = new Recorder(journal, options.logRequests());
             AtomicReference<Server> jetty = new AtomicReference<>();
+            AtomicReference<GracefulHandler> graceful = new AtomicReference<>();
             Faults faults = new Faults(task -> jetty.get().getThreadPool().execute(task));
             // replicas of one database are told of nobody's changes but their own: they keep no JSON
             ConfigurationCache cache = new ConfigurationCache(db.shared() ? 0 : CACHED_CONFIGURATIONS);
@@ -127,10 +137,9 @@ public final class FlexConfServer implements AutoCloseable {
                     server.setErrorHandler(new JettyErrors());
                     // a stop lets the requests in flight finish and answer; bodies are read whole before any
                     // handler runs, without a thread (Javalin nests its handler inside these two)
-                    GracefulHandler graceful = new GracefulHandler();
-                    graceful.setHandler(new WholeBodies(Form.MAX_BYTES, AdminResource.MAX_BODY_BYTES));
-                    server.setHandler(graceful);
-                    server.setStopTimeout(DRAIN.toMillis());
+                    graceful.set(new GracefulHandler());
+                    graceful.get().setHandler(new WholeBodies(Form.MAX_BYTES, AdminResource.MAX_BODY_BYTES));
+                    server.setHandler(graceful.get());
                 });
                 if (frontDoor != null) {
                     config.jetty.addConnector((server, http) -> frontDoor.connector(server, http, options.host(), options.port()));
@@ -161,7 +170,8 @@ public final class FlexConfServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new StartException(StartException.Step.LISTEN, e);
             }
-            FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults, proxySetup);
+            FlexConfServer server = new FlexConfServer(db, app, options.host(), admin, journal, faults, proxySetup,
+                    jetty.get(), graceful.get());
             LOG.info("FlexConf {} listening on {} (database {}{}{})", Version.get(), server.url(), db.description(),
                     options.strictAuth() ? ", strict auth" : "",
                     frontDoor == null ? "" : "; also HTTPS and CONNECT as " + TwilioHosts.FLEX_API + ", CA in " + frontDoor.ca().dir());
@@ -290,9 +300,29 @@ public final class FlexConfServer implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             faults.stopping();
+            drain();
             app.stop();
             db.close();
         }
+    }
+
+    /**
+     * Stops accepting and waits (up to {@link #DRAIN}) for the requests in flight alone; the stop that
+     * follows closes the connections at once. (Jetty's own graceful stop also waited for idle keep-alive
+     * connections: 2 s for any client that pools them, at every JUnit class's end.)
+     */
+    private void drain() {
+        for (Connector connector : jetty.getConnectors()) {
+            connector.shutdown();
+        }
+        try {
+            graceful.shutdown().get(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // stopped anyway: what still runs is cut off
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jetty.setStopTimeout(0);
     }
 
     /** How long {@link #close()} waits for the requests in flight to finish and answer. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,5 +32,22 @@ class StartTest {
         try (ServerSocket again = new ServerSocket(port, 1, loopback)) {
             assertTrue(again.isBound());
         }
+    }
+
+    /**
+     * A client that pools its connections (the generated client, any SDK) leaves one idle after its last
+     * request: closing waits for requests in flight, not for it (Jetty's own graceful stop took 2 s, at the
+     * end of every JUnit class).
+     */
+    @Test
+    void closingDoesNotWaitForAnIdleKeepAliveConnection() throws Exception {
+        FlexConfServer server = FlexConfServer.start(ServerOptions.ephemeral().withCaDir(null));
+        HttpURLConnection connection = (HttpURLConnection) URI.create(server.url() + "/__flexconf/health").toURL().openConnection();
+        assertTrue(connection.getResponseCode() == 200);
+        connection.getInputStream().readAllBytes(); // read to its end: the JDK keeps the connection for the next request
+        long started = System.nanoTime();
+        server.close();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 1_000, "close took " + millis + " ms");
     }
 }

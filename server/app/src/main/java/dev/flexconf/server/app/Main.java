@@ -156,6 +156,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // a signal during the start stops the server as soon as it has started (the JVM's default, before
+        // these handlers, was exit 143 without a drain)
+        CountDownLatch stop = new CountDownLatch(1);
+        Stopping.onSignals(stop::countDown);
         FlexConfServer server;
         try {
             server = FlexConfServer.start(options());
@@ -176,8 +180,6 @@ public final class Main implements Callable<Integer> {
             }
         }
         HeapGuard.install();
-        CountDownLatch stop = new CountDownLatch(1);
-        Stopping.onSignals(stop::countDown);
         // any other way out (System.exit elsewhere, SIGHUP, -Xrs) still drains
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "flexconf-shutdown"));
         stop.await();
