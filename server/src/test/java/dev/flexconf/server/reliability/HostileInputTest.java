@@ -129,22 +129,26 @@ class HostileInputTest {
     /** The answer to a body over the limit reaches a client still sending that body (no reset connection). */
     @Test
     void aClientSendingABodyOverTheLimitReadsTheRefusal() throws Exception {
-        int before = state();
-        byte[] data = new byte[8_000_000];
-        java.util.Arrays.fill(data, (byte) 'a');
-        RawHttp.Reply reply = RawHttp.sendWhole(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH
-                + "\r\n" + FORM + "\r\nContent-Length: " + data.length, data);
-        assertEquals(413, reply.status(), reply.body());
-        refused(reply, before);
+        byte[] data = eightMegabytes();
+        refusedWhileSending("Content-Length: " + data.length, data);
     }
 
     @Test
     void aClientSendingAChunkedBodyOverTheLimitReadsTheRefusal() throws Exception {
-        int before = state();
+        refusedWhileSending("Transfer-Encoding: chunked", chunked(eightMegabytes()));
+    }
+
+    private static byte[] eightMegabytes() {
         byte[] data = new byte[8_000_000];
         java.util.Arrays.fill(data, (byte) 'a');
+        return data;
+    }
+
+    /** Sends all of {@code body} (failing on a reset connection) and expects a 413 that wrote nothing. */
+    private void refusedWhileSending(String framing, byte[] body) throws Exception {
+        int before = state();
         RawHttp.Reply reply = RawHttp.sendWhole(running.server().url(), "POST " + V1 + "/Configurations HTTP/1.1\r\n" + AUTH
-                + "\r\n" + FORM + "\r\nTransfer-Encoding: chunked", chunked(data));
+                + "\r\n" + FORM + "\r\n" + framing, body);
         assertEquals(413, reply.status(), reply.body());
         refused(reply, before);
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -92,7 +93,7 @@ final class Writer implements AutoCloseable {
                 try {
                     done.get(100, TimeUnit.MILLISECONDS);
                     return;
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     // the writer is between polls; look again
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException runtime) {
