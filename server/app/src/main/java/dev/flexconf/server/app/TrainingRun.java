@@ -3,7 +3,6 @@ package dev.flexconf.server.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -122,17 +121,12 @@ public final class TrainingRun {
         return matcher.group(1);
     }
 
+    /** Best effort: a leftover temporary folder is harmless. */
     private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("flexconf training run: could not delete " + dir + ": " + e.getMessage());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // left for the system's temporary-folder cleaning
         }
     }
 }
